@@ -1,0 +1,31 @@
+"""Root URLs (ARCHITECTURE.md §5)."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+from django.contrib.auth.decorators import login_not_required
+
+from hromada.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("my/", include("hromada.accounts.urls")),
+    path("cabinet/", include("hromada.ui.urls")),
+    path("cabinet/org/", include("hromada.org.urls")),
+    path("cabinet/notifications/", include("hromada.notifications.urls")),
+    path("", include("hromada.portal.urls")),
+]
+
+handler400 = "hromada.ui.views.error_400"
+handler403 = "hromada.ui.views.error_403"
+handler404 = "hromada.ui.views.error_404"
+handler500 = "hromada.ui.views.error_500"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

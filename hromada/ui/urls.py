@@ -1,0 +1,6 @@
+"""URLs of the room."""
+
+from django.urls import path
+
+app_name = "ui"
+urlpatterns: list = []
