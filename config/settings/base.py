@@ -58,12 +58,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "huey.contrib.djhuey",
-    "allauth",
-    "allauth.account",
-    "allauth.mfa",
-    "allauth.socialaccount",
-    "allauth.socialaccount.providers.openid_connect",
-    # Rooms, lowest layer first.
+    # Rooms, lowest layer first; before allauth so their templates win.
     "hromada.core",
     "hromada.accounts",
     "hromada.org",
@@ -71,6 +66,11 @@ INSTALLED_APPS = [
     "hromada.search",
     "hromada.notifications",
     "hromada.portal",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
 ]
 
 MIDDLEWARE = [

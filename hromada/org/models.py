@@ -104,6 +104,9 @@ class Employee(BaseModel):
     room = models.CharField(_("room"), max_length=20, blank=True)
     valid_from = models.DateField(_("from"))
     valid_to = models.DateField(_("to"), null=True, blank=True)
+    # Lower-cased name, position and unit for the directory search: SQLite's
+    # LIKE folds only ASCII, so Cyrillic is folded here by Python.
+    directory_text = models.TextField(_("directory text"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("employee")
