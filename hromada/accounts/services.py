@@ -27,7 +27,8 @@ def citizen_profile_update(
     """Save a citizen's own name and contact details.
 
     Only the citizen edits their profile; the audit event names the changed
-    fields, never their values (personal data stays out of the log).
+    fields, never their values (personal data stays out of the log). A
+    submit that changes nothing writes nothing.
     """
     if actor.pk != user.pk or not actor.is_active:
         raise PermissionDeniedError(_("Only the citizen can change their own profile."))
@@ -42,6 +43,8 @@ def citizen_profile_update(
     }
     changed = [k for k, v in new_user.items() if getattr(user, k) != v]
     changed += [k for k, v in new_profile.items() if getattr(profile, k) != v]
+    if not changed:
+        return profile  # a repeated submit changes nothing and logs nothing
     for key, value in new_user.items():
         setattr(user, key, value)
     for key, value in new_profile.items():
