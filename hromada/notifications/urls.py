@@ -1,6 +1,15 @@
-"""URLs of the room."""
+"""URLs of the notifications room, under ``/cabinet/notifications/``."""
 
-from django.urls import path
+from django.urls import URLPattern, path
+
+from hromada.notifications import views
 
 app_name = "notifications"
-urlpatterns: list = []
+urlpatterns: list[URLPattern] = [
+    path("mail/", views.captured_mail_list, name="captured_mail_list"),
+    path(
+        "mail/<uuid:public_id>/",
+        views.captured_mail_detail,
+        name="captured_mail_detail",
+    ),
+]
