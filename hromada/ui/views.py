@@ -1,9 +1,23 @@
 """Error pages in one style, and the cabinet's front page."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from hromada.ui import context_processors
+from hromada.ui.http import CabinetRequest
+
+
+def cabinet_home(request: CabinetRequest) -> HttpResponse:
+    """One card per room of the cabinet the user may see, with its counter.
+
+    ``accounts``' middleware has already refused anyone who is not staff.
+    """
+    items = context_processors.cabinet_menu(request)
+    return render(request, "ui/cabinet_home.html", {"items": items})
 
 
 def _error(request: HttpRequest, status: int, title: str, text: str) -> HttpResponse:
@@ -14,7 +28,9 @@ def _error(request: HttpRequest, status: int, title: str, text: str) -> HttpResp
 @login_not_required
 def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _error(
-        request, 400, _("The request could not be understood"),
+        request,
+        400,
+        _("The request could not be understood"),
         _("Check the address or the form and try again."),
     )
 
@@ -22,7 +38,9 @@ def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpR
 @login_not_required
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _error(
-        request, 403, _("You do not have access to this page"),
+        request,
+        403,
+        _("You do not have access to this page"),
         _("If you think you should, ask the system administrator of the council."),
     )
 
@@ -30,15 +48,24 @@ def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpR
 @login_not_required
 def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _error(
-        request, 404, _("Page not found"),
-        _("If you typed the web address, check it is correct. "
-          "If you pasted it, check you copied the entire address."),
+        request,
+        404,
+        pgettext("error page", "Page not found"),
+        _(
+            "If you typed the web address, check it is correct. "
+            "If you pasted it, check you copied the entire address."
+        ),
     )
 
 
 @login_not_required
 def error_500(request: HttpRequest) -> HttpResponse:
-    return _error(
-        request, 500, _("Sorry, there is a problem with the service"),
-        _("Try again later. Nothing you entered was saved."),
-    )
+    # No request context: the database, the session or a context processor
+    # may be what failed, so the page needs nothing but settings.
+    context = {
+        **context_processors.city_settings(),
+        "status": 500,
+        "title": _("Sorry, there is a problem with the service"),
+        "text": _("Try again later. Nothing you entered was saved."),
+    }
+    return HttpResponseServerError(render_to_string("ui/error.html", context))

@@ -1,0 +1,52 @@
+"""Template tags of the design system: ``{% load ui %}``."""
+
+from typing import Any
+
+from django import template
+from django.core.paginator import Page
+from django.http import QueryDict
+
+register = template.Library()
+
+
+@register.simple_tag
+def query_transform(query: QueryDict | None, *pairs: Any, **changes: Any) -> str:
+    """``query`` (``request.GET``) with some parameters set, URL-encoded.
+
+    ``{% query_transform request.GET page=2 %}`` or, for a parameter whose
+    name is in a variable, ``{% query_transform request.GET name value %}``.
+    A value of ``None`` removes the parameter.
+    """
+    if len(pairs) % 2:
+        raise template.TemplateSyntaxError("query_transform takes name, value pairs.")
+    changes = {**dict(zip(pairs[::2], pairs[1::2], strict=True)), **changes}
+    result = query.copy() if query is not None else QueryDict(mutable=True)
+    for name, value in changes.items():
+        if value is None:
+            result.pop(name, None)
+        else:
+            result[name] = str(value)
+    return result.urlencode()
+
+
+@register.simple_tag
+def pagination_links(page: Page, query: QueryDict | None, param: str) -> dict[str, Any]:
+    """Addresses for GOV.UK pagination: previous, next and elided pages."""
+
+    def href(number: int) -> str:
+        return "?" + query_transform(query, param, number)
+
+    paginator = page.paginator
+    pages: list[dict[str, Any]] = [
+        {"number": number, "href": href(number), "current": number == page.number}
+        if isinstance(number, int)
+        else {"ellipsis": True}
+        for number in paginator.get_elided_page_range(
+            page.number, on_each_side=1, on_ends=1
+        )
+    ]
+    return {
+        "previous": href(page.previous_page_number()) if page.has_previous() else "",
+        "next": href(page.next_page_number()) if page.has_next() else "",
+        "pages": pages,
+    }
