@@ -1,0 +1,271 @@
+"""The index interface shared by every database backend.
+
+``SearchDocument`` and ``SearchField`` rows, query parsing, phrase checks,
+lookups and snippets are the same everywhere; a backend supplies only its
+full-text structure: how terms are written, removed and matched and ranked.
+Backends are reached through ``services`` and ``selectors`` only.
+"""
+
+import abc
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
+
+from django.db import connection
+
+from hromada.search import lemmatiser, snippets, terms
+from hromada.search.models import SearchDocument, SearchField
+from hromada.search.query import QueryPlan, parse
+from hromada.search.results import SearchHit, SearchPage
+
+# A longer text is indexed by its first words only: PostgreSQL refuses a
+# tsvector over 1 MB, and nobody finds a council decision by its 50 001st word.
+MAX_INDEXED_WORDS = 50_000
+# A phrase query is checked in Python over at most this many best matches of
+# its words (their lemma text is read for the check), so its total counts
+# the phrase matches among them.
+MAX_PHRASE_CANDIDATES = 500
+
+SqlParams = list[str | int | float]
+
+
+class _Row(NamedTuple):
+    kind: str
+    object_id: str
+    title: str
+    body: str
+    score: float
+
+
+class SearchBackend(abc.ABC):
+    """Full-text index over ``SearchDocument`` rows; one subclass per vendor.
+
+    Subclasses implement ``_write_terms``, ``_delete_terms`` and
+    ``_match_sql``; everything else is shared, so both backends parse
+    queries, check phrases and build snippets identically.
+    """
+
+    vendor: str
+
+    def index(
+        self,
+        *,
+        kind: str,
+        object_id: str,
+        title: str,
+        body: str,
+        fields: Mapping[str, str] | None,
+        is_public: bool,
+    ) -> None:
+        """Create or replace the entry of one object, inside a transaction."""
+        exact = dict(fields or {})
+        body_groups = _term_groups(body)[:MAX_INDEXED_WORDS]
+        field_groups = [_term_groups(value) for value in exact.values()]
+        document, _created = SearchDocument.objects.update_or_create(
+            kind=kind,
+            object_id=object_id,
+            defaults={
+                "title": title,
+                "body": body,
+                "title_lemmas": terms.groups_text(_term_groups(title)),
+                "lemmas": terms.segments_text([body_groups, *field_groups]),
+                "fields": exact,
+                "is_public": is_public,
+            },
+        )
+        SearchField.objects.filter(document=document).delete()
+        SearchField.objects.bulk_create(
+            SearchField(
+                document=document, name=name, value=lemmatiser.normalise_value(value)
+            )
+            for name, value in exact.items()
+        )
+        self._write_terms(document=document)
+
+    def remove(self, *, kind: str, object_id: str) -> None:
+        """Drop the entry of one object; nothing happens if there is none."""
+        document_ids = list(
+            SearchDocument.objects.filter(kind=kind, object_id=object_id).values_list(
+                "pk", flat=True
+            )
+        )
+        for document_id in document_ids:
+            self._delete_terms(document_id=document_id)
+        SearchDocument.objects.filter(pk__in=document_ids).delete()
+
+    def search(
+        self,
+        *,
+        query: str,
+        kinds: Sequence[str] | None,
+        public_only: bool,
+        limit: int,
+        offset: int,
+    ) -> SearchPage:
+        """One page of the documents matching ``query``, best first.
+
+        ``kinds=None`` searches every kind; an empty sequence searches none.
+        """
+        kinds = [kinds] if isinstance(kinds, str) else kinds
+        plan = parse(query)
+        if plan.is_empty or (kinds is not None and not kinds):
+            return SearchPage(hits=(), total=0, limit=limit, offset=offset)
+        where, params = _filters(kinds=kinds, public_only=public_only)
+        if plan.needs_verification:
+            matches, total = self._verified_matches(
+                plan=plan, where=where, params=params, limit=limit, offset=offset
+            )
+            documents = SearchDocument.objects.only(
+                "id", "kind", "object_id", "title", "body"
+            ).in_bulk([document_id for document_id, _score in matches])
+            # A document deleted between the two queries is left out.
+            rows = [
+                _Row(doc.kind, doc.object_id, doc.title, doc.body, score)
+                for id_, score in matches
+                if (doc := documents.get(id_)) is not None
+            ]
+        else:
+            rows, total = self._page(
+                plan=plan, where=where, params=params, limit=limit, offset=offset
+            )
+        hits = tuple(_hit(row, plan) for row in rows)
+        return SearchPage(hits=hits, total=total, limit=limit, offset=offset)
+
+    def lookup(
+        self, *, kind: str, field: str, value: str, public_only: bool = True
+    ) -> list[str]:
+        """Object ids of ``kind`` whose exact ``field`` equals ``value``.
+
+        The comparison is on normalised values: case, apostrophe and dash
+        variants and repeated spaces do not matter.
+        """
+        normalised = lemmatiser.normalise_value(value)
+        if not normalised:
+            return []
+        matches = SearchField.objects.filter(
+            name=field, value=normalised, document__kind=kind
+        )
+        if public_only:
+            matches = matches.filter(document__is_public=True)
+        return list(
+            matches.order_by("document__object_id").values_list(
+                "document__object_id", flat=True
+            )
+        )
+
+    @abc.abstractmethod
+    def _write_terms(self, *, document: SearchDocument) -> None:
+        """Bring the backend's structure in line with ``document``'s lemmas."""
+
+    @abc.abstractmethod
+    def _delete_terms(self, *, document_id: int) -> None:
+        """Forget the terms of a document about to be deleted."""
+
+    @abc.abstractmethod
+    def _match_sql(self, *, plan: QueryPlan) -> tuple[str, SqlParams]:
+        """SQL selecting ``id`` and ``score`` (higher is better) of matches."""
+
+    def _page(
+        self, *, plan: QueryPlan, where: str, params: SqlParams, limit: int, offset: int
+    ) -> tuple[list[_Row], int]:
+        columns = "d.kind, d.object_id, d.title, d.body"
+        records = self._select(
+            plan=plan,
+            columns=columns,
+            where=where,
+            params=params,
+            limit=limit,
+            offset=offset,
+        )
+        if not records:
+            return [], self._count(plan=plan, where=where, params=params)
+        rows = [
+            _Row(kind, object_id, title, body, float(score))
+            for kind, object_id, title, body, score, _total in records
+        ]
+        return rows, int(records[0][5])
+
+    def _verified_matches(
+        self, *, plan: QueryPlan, where: str, params: SqlParams, limit: int, offset: int
+    ) -> tuple[list[tuple[int, float]], int]:
+        records = self._select(
+            plan=plan,
+            columns="d.id, d.title_lemmas, d.lemmas",
+            where=where,
+            params=params,
+            limit=MAX_PHRASE_CANDIDATES,
+            offset=0,
+        )
+        accepted = [
+            (int(id_), float(score))
+            for id_, title_lemmas, lemmas, score, _total in records
+            if plan.accepts(
+                terms.text_segments(title_lemmas) + terms.text_segments(lemmas)
+            )
+        ]
+        return accepted[offset : offset + limit], len(accepted)
+
+    def _select(
+        self,
+        *,
+        plan: QueryPlan,
+        columns: str,
+        where: str,
+        params: SqlParams,
+        limit: int,
+        offset: int,
+    ) -> list[tuple[Any, ...]]:
+        match_sql, match_params = self._match_sql(plan=plan)
+        # Only constants and quoted identifiers are formatted in; every value
+        # travels as a parameter.
+        sql = (
+            f"SELECT {columns}, m.score, COUNT(*) OVER () "  # noqa: S608
+            f"FROM ({match_sql}) AS m JOIN {_table()} AS d ON d.id = m.id "
+            f"WHERE {where} ORDER BY m.score DESC, d.id LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*match_params, *params, limit, offset])
+            return list(cursor.fetchall())
+
+    def _count(self, *, plan: QueryPlan, where: str, params: SqlParams) -> int:
+        match_sql, match_params = self._match_sql(plan=plan)
+        sql = (
+            f"SELECT COUNT(*) FROM ({match_sql}) AS m "  # noqa: S608
+            f"JOIN {_table()} AS d ON d.id = m.id WHERE {where}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*match_params, *params])
+            row = cursor.fetchone()
+        return int(row[0]) if row else 0
+
+
+def _term_groups(text: str) -> list[terms.TermGroup]:
+    groups = (terms.term_group(lemmas) for lemmas in lemmatiser.lemmatise(text))
+    return [group for group in groups if group]
+
+
+def _table() -> str:
+    return connection.ops.quote_name(SearchDocument._meta.db_table)
+
+
+def _filters(
+    *, kinds: Sequence[str] | None, public_only: bool
+) -> tuple[str, SqlParams]:
+    clauses: list[str] = ["1 = 1"]
+    params: SqlParams = []
+    if kinds is not None:
+        clauses.append(f"d.kind IN ({', '.join(['%s'] * len(kinds))})")
+        params.extend(kinds)
+    if public_only:
+        clauses.append("d.is_public = %s")
+        params.append(True)
+    return " AND ".join(clauses), params
+
+
+def _hit(row: _Row, plan: QueryPlan) -> SearchHit:
+    return SearchHit(
+        kind=row.kind,
+        object_id=row.object_id,
+        title=row.title,
+        score=row.score,
+        snippet=snippets.snippet_html(text=row.body, highlighted=plan.highlighted),
+    )

@@ -1,0 +1,55 @@
+"""Reads of the search room: full-text queries and exact-field lookups."""
+
+from collections.abc import Sequence
+
+from django.utils.translation import gettext as _
+
+from hromada.core.errors import ValidationError
+from hromada.search import backends
+from hromada.search.results import SearchPage
+
+MAX_LIMIT = 100
+MAX_OFFSET = 10_000
+
+
+def search_query(
+    *,
+    query: str,
+    kinds: Sequence[str] | None = None,
+    public_only: bool = True,
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchPage:
+    """A page of indexed objects matching ``query``, best first.
+
+    Two SQL queries at most; the language is in ``hromada.search.query``.
+    Keep ``public_only`` for anyone but staff; an empty query gives an empty
+    page.
+    """
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ValidationError(
+            _("Ask for 1 to %(max)d search results at a time.") % {"max": MAX_LIMIT},
+            code="invalid_search_limit",
+        )
+    if not 0 <= offset <= MAX_OFFSET:
+        raise ValidationError(
+            _("Search results can be paged through up to result %(max)d.")
+            % {"max": MAX_OFFSET},
+            code="invalid_search_offset",
+        )
+    return backends.get_backend().search(
+        query=query, kinds=kinds, public_only=public_only, limit=limit, offset=offset
+    )
+
+
+def search_lookup(
+    *, kind: str, field: str, value: str, public_only: bool = True
+) -> list[str]:
+    """Object ids of ``kind`` whose exact ``field`` equals ``value``, sorted.
+
+    For numbers and names: "865/03-8" finds "865/03-8" typed with an en dash,
+    but never "865/03-80".
+    """
+    return backends.get_backend().lookup(
+        kind=kind, field=field, value=value, public_only=public_only
+    )
