@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -8,8 +9,24 @@ class UiConfig(AppConfig):
     verbose_name = _("User interface")
 
     def ready(self) -> None:
-        from hromada.ui.navigation import portal_menu_register
+        from hromada.org import permissions as org_permissions
+        from hromada.ui.navigation import cabinet_menu_register, portal_menu_register
 
         portal_menu_register(
             key="home", label=pgettext_lazy("main menu", "Home"), url="/", order=0
         )
+        # Rooms below ui (org) and beside it (notifications) cannot import
+        # this registry, so their entries are registered here by URL name.
+        cabinet_menu_register(
+            key="directory", label=_("Staff directory"), url_name="org:directory",
+            order=900, visible=org_permissions.can_view_directory,
+        )
+        cabinet_menu_register(
+            key="captured_mail", label=_("Sent e-mails (demo)"),
+            url_name="notifications:captured_mail_list", order=950,
+            visible=_demo_mode,
+        )
+
+
+def _demo_mode(user: object) -> bool:
+    return bool(settings.HROMADA_DEMO)
