@@ -56,7 +56,7 @@ def test_demo_is_refused_in_production(settings):
     settings.IS_PRODUCTION = True
     settings.HROMADA_DEMO = False
 
-    with pytest.raises(CommandError, match="never in production"):
+    with pytest.raises(CommandError, match="ніколи — у робочому середовищі"):
         call_command("demo")
 
     assert User.objects.exists() is False

@@ -42,6 +42,7 @@ def test_cabinet_menu_shows_visible_entries_in_order_with_counters(menu_keys):
     ]
 
 
+@pytest.mark.django_db
 def test_visible_and_counter_receive_the_user(menu_keys):
     # given
     menu_keys.append("test-own")
@@ -53,7 +54,7 @@ def test_visible_and_counter_receive_the_user(menu_keys):
         visible=lambda user: seen.append(("visible", user)) or True,
         counter=lambda user: seen.append(("counter", user)) or 1,
     )
-    user = UserFactory.build()
+    user = UserFactory.create()
 
     # when
     navigation.cabinet_menu_for_user(user)
