@@ -29,7 +29,10 @@ def audit_hash(event: AuditEvent) -> str:
         "previous_hash": event.previous_hash,
     }
     canonical = json.dumps(
-        payload, cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False,
+        payload,
+        cls=DjangoJSONEncoder,
+        sort_keys=True,
+        ensure_ascii=False,
         separators=(",", ":"),
     )
     return hashlib.sha256(canonical.encode()).hexdigest()
@@ -38,7 +41,9 @@ def audit_hash(event: AuditEvent) -> str:
 def _normalise(data: Mapping[str, object]) -> dict[str, object]:
     # Round-trip through JSON so the hash is computed over exactly what the
     # database returns later (dates become strings, tuples become lists).
-    normal: dict[str, object] = json.loads(json.dumps(dict(data), cls=DjangoJSONEncoder))
+    normal: dict[str, object] = json.loads(
+        json.dumps(dict(data), cls=DjangoJSONEncoder)
+    )
     return normal
 
 
@@ -96,9 +101,13 @@ def audit_verify() -> ChainBreak | None:
         if event.previous_hash != expected_previous:
             return ChainBreak(event_id=event.pk, reason="previous_hash does not match")
         if audit_hash(event) != event.hash:
-            return ChainBreak(event_id=event.pk, reason="content does not match its hash")
+            return ChainBreak(
+                event_id=event.pk, reason="content does not match its hash"
+            )
         expected_previous = event.hash
     head = AuditChainHead.objects.filter(pk=1).first()
     if head is not None and head.last_hash != expected_previous:
-        return ChainBreak(event_id=last_id, reason="chain head does not match the last event")
+        return ChainBreak(
+            event_id=last_id, reason="chain head does not match the last event"
+        )
     return None

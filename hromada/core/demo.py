@@ -55,7 +55,9 @@ def demo_load() -> list[str]:
             code="demo_refused",
         )
     context = DemoContext(
-        rng=random.Random(DEMO_SEED), password_hash=make_password(DEMO_PASSWORD)
+        # Reproducible fake data, not secrets: a seeded generator on purpose.
+        rng=random.Random(DEMO_SEED),  # noqa: S311
+        password_hash=make_password(DEMO_PASSWORD),
     )
     for module in demo_modules():
         module.load(context)

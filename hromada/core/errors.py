@@ -4,7 +4,7 @@ from collections.abc import Mapping, Sequence
 
 
 class ApplicationError(Exception):
-    """A refusal a user can read: a translated ``message`` and a stable ``code``.
+    """A refusal a user can read: a translated ``message``, a stable ``code``.
 
     ``details`` maps a field name to its messages for forms and the API.
     """
@@ -22,7 +22,9 @@ class ApplicationError(Exception):
         super().__init__(message)
         self.message = str(message)
         self.code = code or self.default_code
-        self.details = {key: [str(m) for m in value] for key, value in (details or {}).items()}
+        self.details = {
+            key: [str(m) for m in value] for key, value in (details or {}).items()
+        }
 
     def as_dict(self) -> dict[str, object]:
         """The API error shape: ``{"code", "message", "details"}``."""
@@ -54,3 +56,10 @@ class ValidationError(ApplicationError):
     """Input that the service cannot accept (bad file, bad value)."""
 
     default_code = "invalid"
+
+
+class ImmutableRecordError(RuntimeError):
+    """Code tried to change or delete an append-only record.
+
+    A programming error, never a user's: it is not an ``ApplicationError``.
+    """

@@ -1,12 +1,15 @@
 """Kernel data: the base model, the audit chain, the calendar and counters."""
 
 import uuid
+from typing import Any, NoReturn
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from hromada.core.errors import ImmutableRecordError
 
 GENESIS_HASH = "0" * 64
 
@@ -25,6 +28,18 @@ class BaseModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    """Audit events in bulk: readable, never updated or deleted."""
+
+    def update(self, **kwargs: Any) -> NoReturn:
+        """Refuse: a stored audit event is never rewritten."""
+        raise ImmutableRecordError("Audit events are append-only.")
+
+    def delete(self) -> NoReturn:
+        """Refuse: a stored audit event is never deleted."""
+        raise ImmutableRecordError("Audit events are append-only.")
 
 
 class AuditEvent(models.Model):
@@ -56,6 +71,8 @@ class AuditEvent(models.Model):
     previous_hash = models.CharField(_("previous hash"), max_length=64, unique=True)
     hash = models.CharField(_("hash"), max_length=64, unique=True)
 
+    objects = AuditEventQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
@@ -64,6 +81,19 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} #{self.pk}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Insert a new event; refuse to save one that is already stored.
+
+        A stored event is evidence: rewriting it would break the chain.
+        """
+        if self.pk is not None or not self._state.adding:
+            raise ImmutableRecordError("Audit events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        """Refuse: a stored audit event is never deleted."""
+        raise ImmutableRecordError("Audit events are append-only.")
 
 
 class AuditChainHead(models.Model):
@@ -78,7 +108,9 @@ class AuditChainHead(models.Model):
         verbose_name = _("audit chain head")
         verbose_name_plural = _("audit chain heads")
         constraints = [
-            models.CheckConstraint(condition=Q(pk=1), name="core_auditchainhead_single_row"),
+            models.CheckConstraint(
+                condition=Q(pk=1), name="core_auditchainhead_single_row"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -111,7 +143,8 @@ class CalendarDay(BaseModel):
         ordering = ["date"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind__in=CalendarDayKind.values), name="core_calendarday_kind_known"
+                condition=Q(kind__in=CalendarDayKind.values),
+                name="core_calendarday_kind_known",
             ),
         ]
 
@@ -137,7 +170,8 @@ class MartialLawPeriod(BaseModel):
         ordering = ["starts_on"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                condition=Q(ends_on__isnull=True)
+                | Q(ends_on__gte=models.F("starts_on")),
                 name="core_martiallawperiod_ends_after_start",
             ),
         ]
@@ -147,7 +181,10 @@ class MartialLawPeriod(BaseModel):
 
 
 class RegistrationSequence(models.Model):
-    """The last number issued in one journal for one year (gap-free counter)."""
+    """The last number issued in one journal for one year: a gap-free counter.
+
+    Only ``hromada.core.sequences.sequence_next`` changes it.
+    """
 
     journal = models.CharField(_("journal"), max_length=64)
     year = models.PositiveSmallIntegerField(_("year"))
