@@ -20,9 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DURATION = float(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
-FIGURES = [("B0", "hello-world view", "GET", "/b0/"),
-           ("B1", "20-row read view", "GET", "/b1/"),
-           ("B2", "single-row insert view", "POST", "/b2/")]
+FIGURES = [
+    ("B0", "hello-world view", "GET", "/b0/"),
+    ("B1", "20-row read view", "GET", "/b1/"),
+    ("B2", "single-row insert view", "POST", "/b2/"),
+]
 
 
 def _free_port() -> int:
@@ -31,7 +33,9 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _worker(port: int, method: str, path: str, deadline: float, counts: list[int]) -> None:
+def _worker(
+    port: int, method: str, path: str, deadline: float, counts: list[int]
+) -> None:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     ok = errors = 0
     while time.monotonic() < deadline:
@@ -49,13 +53,17 @@ def _worker(port: int, method: str, path: str, deadline: float, counts: list[int
     counts.extend([ok, errors])
 
 
-def _load(port: int, method: str, path: str, results: "Queue[tuple[int, int, float]]") -> None:
-    """The load generator: runs in its own process, threads share connections' work."""
+def _load(
+    port: int, method: str, path: str, results: "Queue[tuple[int, int, float]]"
+) -> None:
+    """The load generator: its own process, several keep-alive connections."""
     start = time.monotonic()
     deadline = start + DURATION
     per_thread: list[list[int]] = [[] for _ in range(CONNECTIONS)]
-    threads = [threading.Thread(target=_worker, args=(port, method, path, deadline, c))
-               for c in per_thread]
+    threads = [
+        threading.Thread(target=_worker, args=(port, method, path, deadline, c))
+        for c in per_thread
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -75,19 +83,45 @@ def _wait_ready(port: int) -> None:
 
 
 def main() -> int:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.baseline.settings",
-           "BENCH_DATA": tempfile.mkdtemp(prefix="hromada-bench-"), "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.baseline.settings",
+        "BENCH_DATA": tempfile.mkdtemp(prefix="hromada-bench-"),
+        "PYTHONPATH": str(ROOT),
+    }
     python = sys.executable
-    subprocess.run([python, "-m", "django", "migrate", "--run-syncdb", "-v0"], env=env,
-                   check=True, cwd=ROOT)
-    seed = "from bench.baseline.models import Row; Row.objects.bulk_create([Row(title=f'row {i}') for i in range(20)])"
-    subprocess.run([python, "-c", f"import django; django.setup(); {seed}"], env=env,
-                   check=True, cwd=ROOT)
+    subprocess.run(
+        [python, "-m", "django", "migrate", "--run-syncdb", "-v0"],
+        env=env,
+        check=True,
+        cwd=ROOT,
+    )
+    seed = (
+        "from bench.baseline.models import Row; "
+        "Row.objects.bulk_create([Row(title=f'row {i}') for i in range(20)])"
+    )
+    subprocess.run(
+        [python, "-c", f"import django; django.setup(); {seed}"],
+        env=env,
+        check=True,
+        cwd=ROOT,
+    )
     port = _free_port()
     server = subprocess.Popen(
-        [python, "-m", "gunicorn", "bench.baseline.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", "1", "--log-level", "warning"],
-        env=env, cwd=ROOT,
+        [
+            python,
+            "-m",
+            "gunicorn",
+            "bench.baseline.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
     )
     try:
         _wait_ready(port)
@@ -97,10 +131,21 @@ def main() -> int:
             loader.start()
             ok, errors, elapsed = results.get(timeout=DURATION + 60)
             loader.join()
-            print(json.dumps({"figure": figure, "name": name, "baseline": "bare-django",
-                              "req_per_s": round(ok / elapsed, 1), "requests": ok,
-                              "errors": errors, "seconds": round(elapsed, 2),
-                              "connections": CONNECTIONS}), flush=True)
+            print(
+                json.dumps(
+                    {
+                        "figure": figure,
+                        "name": name,
+                        "baseline": "bare-django",
+                        "req_per_s": round(ok / elapsed, 1),
+                        "requests": ok,
+                        "errors": errors,
+                        "seconds": round(elapsed, 2),
+                        "connections": CONNECTIONS,
+                    }
+                ),
+                flush=True,
+            )
     finally:
         server.terminate()
         server.wait(timeout=20)

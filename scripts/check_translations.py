@@ -50,14 +50,31 @@ def check_room(room: Path) -> list[str]:
     """Problems of one room, as lines ready to print."""
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / room.name
-        shutil.copytree(room, copy, ignore=shutil.ignore_patterns("tests", "__pycache__"))
+        shutil.copytree(
+            room, copy, ignore=shutil.ignore_patterns("tests", "__pycache__")
+        )
         (copy / "locale").mkdir(exist_ok=True)
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.base",
-               "PYTHONPATH": str(ROOT)}
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.base",
+            "PYTHONPATH": str(ROOT),
+        }
         subprocess.run(
-            [sys.executable, str(MANAGE), "makemessages", "-l", "uk", "--no-obsolete",
-             "--no-location", "-i", "tests/*"],
-            cwd=copy, env=env, check=True, capture_output=True,
+            [
+                sys.executable,
+                str(MANAGE),
+                "makemessages",
+                "-l",
+                "uk",
+                "--no-obsolete",
+                "--no-location",
+                "-i",
+                "tests/*",
+            ],
+            cwd=copy,
+            env=env,
+            check=True,
+            capture_output=True,
         )
         po = copy / "locale/uk/LC_MESSAGES/django.po"
         if not po.exists():

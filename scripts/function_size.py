@@ -1,4 +1,4 @@
-"""Print the median and 90th percentile function length per room; fail above 12.
+"""Print median and 90th-percentile function lengths per room; fail above 12.
 
 STYLE.md §2.2: the median function of a room is at most 12 lines. Tests,
 migrations and demo data are not counted.
@@ -24,7 +24,9 @@ def _lengths(path: Path) -> list[int]:
 
 def main() -> int:
     failed = False
-    for room in sorted(p for p in (ROOT / "hromada").iterdir() if (p / "apps.py").exists()):
+    for room in sorted(
+        p for p in (ROOT / "hromada").iterdir() if (p / "apps.py").exists()
+    ):
         lengths = [
             n
             for path in room.rglob("*.py")
@@ -34,10 +36,15 @@ def main() -> int:
         if not lengths:
             continue
         median = statistics.median(lengths)
-        p90 = statistics.quantiles(lengths, n=10)[-1] if len(lengths) > 1 else lengths[0]
+        p90 = (
+            statistics.quantiles(lengths, n=10)[-1] if len(lengths) > 1 else lengths[0]
+        )
         mark = "ok" if median <= LIMIT else "TOO LONG"
         failed |= median > LIMIT
-        print(f"{room.name:15} functions={len(lengths):4} median={median:5.1f} p90={p90:5.1f} {mark}")
+        print(
+            f"{room.name:15} functions={len(lengths):4} "
+            f"median={median:5.1f} p90={p90:5.1f} {mark}"
+        )
     return 1 if failed else 0
 
 

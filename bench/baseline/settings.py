@@ -5,7 +5,7 @@ from pathlib import Path
 
 DATA = Path(os.environ.get("BENCH_DATA", "/tmp/hromada-bench"))
 DATA.mkdir(parents=True, exist_ok=True)
-SECRET_KEY = "bench-only-not-secret"  # noqa: S105
+SECRET_KEY = "bench-only-not-secret"
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 INSTALLED_APPS = ["django.contrib.contenttypes", "bench.baseline"]
@@ -15,7 +15,10 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(DATA / "baseline.sqlite3"),
-        "OPTIONS": {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"},
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL;",
+        },
     }
 }
 USE_TZ = True

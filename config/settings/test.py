@@ -1,8 +1,8 @@
 """Settings for the test suite: fast hashing, no real queue, no real mail."""
 
-from config.settings.base import *  # noqa: F403
 import os
 
+from config.settings.base import *  # noqa: F403
 from config.settings.base import DATA_DIR, DATABASES, HUEY
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -18,7 +18,7 @@ PEOPLE = [
 
 
 def demo_email(local: str) -> str:
-    """The demo address for a role or person, e.g. ``mayor@vyshneve.example``."""
+    """The demo address of a role or person: ``mayor@vyshneve.example``."""
     return f"{local}@{DEMO_DOMAIN}"
 
 
@@ -29,14 +29,26 @@ def load(context: DemoContext) -> None:
         return
     for local, last, first, patronymic, roles, superuser in PEOPLE:
         user = services.user_create(
-            actor=None, email=demo_email(local), password=None, password_hash=context.password_hash,
-            last_name=last, first_name=first, patronymic=patronymic,
-            roles=frozenset(roles), email_verified=True, is_superuser=superuser,
+            actor=None,
+            email=demo_email(local),
+            password=None,
+            password_hash=context.password_hash,
+            last_name=last,
+            first_name=first,
+            patronymic=patronymic,
+            roles=frozenset(roles),
+            email_verified=True,
+            is_superuser=superuser,
         )
         if Role.CITIZEN in roles:
             services.citizen_profile_update(
-                user=user, actor=user, last_name=last, first_name=first,
-                patronymic=patronymic, address="вул. Садова, 12, кв. 5, м. Вишневе, 08132",
-                phone="+380671234567", privileged_category=PrivilegedCategory.IDP,
+                user=user,
+                actor=user,
+                last_name=last,
+                first_name=first,
+                patronymic=patronymic,
+                address="вул. Садова, 12, кв. 5, м. Вишневе, 08132",
+                phone="+380671234567",
+                privileged_category=PrivilegedCategory.IDP,
             )
     context.log.append(f"accounts: {len(PEOPLE)} demo accounts")

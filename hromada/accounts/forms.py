@@ -14,19 +14,27 @@ class CitizenProfileForm(forms.Form):
     last_name = forms.CharField(label=_("Surname"), max_length=150)
     first_name = forms.CharField(label=_("First name"), max_length=150)
     patronymic = forms.CharField(
-        label=_("Patronymic"), max_length=150, required=False,
+        label=_("Patronymic"),
+        max_length=150,
+        required=False,
         help_text=_("Leave empty if you have none."),
     )
     address = forms.CharField(
-        label=_("Postal address"), max_length=300, required=False,
+        label=_("Postal address"),
+        max_length=300,
+        required=False,
         help_text=_("Where answers on paper should be sent."),
     )
     phone = forms.CharField(
-        label=_("Phone"), max_length=20, required=False,
+        label=_("Phone"),
+        max_length=20,
+        required=False,
         help_text=_("For example, +380501234567."),
     )
     privileged_category = forms.ChoiceField(
-        label=_("Privileged category"), choices=PrivilegedCategory.choices, required=False,
+        label=_("Privileged category"),
+        choices=PrivilegedCategory.choices,
+        required=False,
         help_text=_("Some categories of citizens have their appeals considered first."),
     )
 

@@ -9,4 +9,6 @@ def has_totp(user: AbstractBaseUser | AnonymousUser) -> bool:
     """Whether the user has activated a TOTP authenticator."""
     if not user.is_authenticated:
         return False
-    return Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists()
+    return Authenticator.objects.filter(
+        user_id=user.pk, type=Authenticator.Type.TOTP
+    ).exists()

@@ -42,7 +42,9 @@ class CabinetAccessMiddleware:
             return None  # the admin shows its own sign-in refusal
         messages.warning(
             request,
-            _("Staff accounts must use two-factor authentication. "
-              "Set up an authenticator app to continue."),
+            _(
+                "Staff accounts must use two-factor authentication. "
+                "Set up an authenticator app to continue."
+            ),
         )
         return redirect("mfa_activate_totp")

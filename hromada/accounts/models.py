@@ -17,7 +17,9 @@ class UserManager(BaseUserManager["User"]):
 
     use_in_migrations = True
 
-    def create_user(self, email: str, password: str | None = None, **extra: Any) -> "User":
+    def create_user(
+        self, email: str, password: str | None = None, **extra: Any
+    ) -> "User":
         """Create an active user; a ``None`` password makes it unusable."""
         if not email:
             raise ValueError("An e-mail address is required.")
@@ -26,7 +28,9 @@ class UserManager(BaseUserManager["User"]):
         user.save(using=self._db)
         return user
 
-    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> "User":
+    def create_superuser(
+        self, email: str, password: str | None = None, **extra: Any
+    ) -> "User":
         """Create a superuser for the Django admin."""
         extra.update(is_staff=True, is_superuser=True)
         return self.create_user(email, password, **extra)
@@ -56,15 +60,19 @@ class User(AbstractBaseUser, PermissionsMixin, BaseModel):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         constraints = [
-            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+            models.UniqueConstraint(
+                Lower("email"), name="accounts_user_email_ci_unique"
+            ),
         ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
 
     def get_full_name(self) -> str:
-        """Name as Ukrainians write it on documents: surname, name, patronymic."""
-        return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)
+        """Name as written on documents: surname, name, patronymic."""
+        return " ".join(
+            p for p in (self.last_name, self.first_name, self.patronymic) if p
+        )
 
     def get_short_name(self) -> str:
         """Name and surname, as in a greeting or a staff list."""
@@ -92,12 +100,18 @@ class CitizenProfile(BaseModel):
     """
 
     user = models.OneToOneField(
-        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="citizen_profile"
+        User,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="citizen_profile",
     )
     address = models.CharField(_("postal address"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     privileged_category = models.CharField(
-        _("privileged category"), max_length=32, choices=PrivilegedCategory, blank=True,
+        _("privileged category"),
+        max_length=32,
+        choices=PrivilegedCategory,
+        blank=True,
         default=PrivilegedCategory.NONE,
     )
 

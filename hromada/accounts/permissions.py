@@ -14,7 +14,8 @@ def role_names(user: AbstractBaseUser | AnonymousUser) -> frozenset[str]:
     cached: frozenset[str] | None = getattr(user, "_hromada_roles", None)
     if cached is None:
         cached = frozenset(user.groups.values_list("name", flat=True))  # type: ignore[attr-defined]
-        user._hromada_roles = cached  # type: ignore[union-attr]
+        # Cached on the instance: request.user lives for one request only.
+        setattr(user, "_hromada_roles", cached)  # noqa: B010
     return cached
 
 

@@ -12,6 +12,12 @@ from hromada.core.audit import audit_record
 from hromada.core.errors import ApplicationError, PermissionDeniedError
 
 
+def _role_groups(roles: frozenset[Role]) -> list[Group]:
+    # The groups come from a data migration; get_or_create also covers a
+    # database flushed by transactional tests or restored without them.
+    return [Group.objects.get_or_create(name=role.value)[0] for role in sorted(roles)]
+
+
 @transaction.atomic
 def citizen_profile_update(
     *,
@@ -35,7 +41,11 @@ def citizen_profile_update(
     user = User.objects.select_for_update().get(pk=user.pk)
     profile, _created = CitizenProfile.objects.get_or_create(user=user)
     profile = CitizenProfile.objects.select_for_update().get(pk=profile.pk)
-    new_user = {"last_name": last_name, "first_name": first_name, "patronymic": patronymic}
+    new_user = {
+        "last_name": last_name,
+        "first_name": first_name,
+        "patronymic": patronymic,
+    }
     new_profile = {
         "address": address,
         "phone": phone,
@@ -52,7 +62,9 @@ def citizen_profile_update(
     user.save(update_fields=[*new_user, "updated_at"])
     profile.save(update_fields=[*new_profile, "updated_at"])
     audit_record(
-        actor=actor, action="accounts.profile_update", target=profile,
+        actor=actor,
+        action="accounts.profile_update",
+        target=profile,
         data={"fields": sorted(changed)},
     )
     if set(changed) & set(new_user):
@@ -61,7 +73,9 @@ def citizen_profile_update(
 
 
 @transaction.atomic
-def citizen_profile_read(*, profile: CitizenProfile, reader: User, purpose: str) -> CitizenProfile:
+def citizen_profile_read(
+    *, profile: CitizenProfile, reader: User, purpose: str
+) -> CitizenProfile:
     """Record that a staff member opened a citizen's personal card.
 
     DOMAIN.md SEC-03: every staff read of personal data is logged with who,
@@ -72,14 +86,17 @@ def citizen_profile_read(*, profile: CitizenProfile, reader: User, purpose: str)
     if not (permissions.can_use_cabinet(reader) or reader.is_superuser):
         raise PermissionDeniedError(_("Only council staff may open a citizen's card."))
     audit_record(
-        actor=reader, action="accounts.profile_read", target=profile, data={"purpose": purpose}
+        actor=reader,
+        action="accounts.profile_read",
+        target=profile,
+        data={"purpose": purpose},
     )
     return profile
 
 
 @transaction.atomic
 def user_roles_set(*, user: User, roles: frozenset[Role], actor: User | None) -> User:
-    """Give ``user`` exactly ``roles``; ``actor=None`` is the demo loader or a command.
+    """Give ``user`` exactly ``roles``; ``actor=None`` is a loader or command.
 
     System administrators and superusers assign roles.
     """
@@ -92,9 +109,11 @@ def user_roles_set(*, user: User, roles: frozenset[Role], actor: User | None) ->
     wanted = {role.value for role in roles}
     if before == wanted:
         return user
-    user.groups.set(Group.objects.filter(name__in=wanted))
+    user.groups.set(_role_groups(frozenset(Role(name) for name in wanted)))
     audit_record(
-        actor=actor, action="accounts.roles_set", target=user,
+        actor=actor,
+        action="accounts.roles_set",
+        target=user,
         data={"added": sorted(wanted - before), "removed": sorted(before - wanted)},
     )
     return user
@@ -114,7 +133,7 @@ def user_create(
     is_superuser: bool = False,
     password_hash: str | None = None,
 ) -> User:
-    """Create an account, e.g. for a new employee; ``actor=None`` is the system.
+    """Create an account, e.g. for an employee; ``actor=None`` is the system.
 
     Citizens sign up through allauth instead. A verified address lets the
     person sign in at once (mandatory verification is otherwise enforced).
@@ -131,17 +150,26 @@ def user_create(
             _("An account with this e-mail address already exists."), code="email_taken"
         )
     user = User.objects.create_user(
-        email, password, last_name=last_name, first_name=first_name, patronymic=patronymic,
-        is_staff=is_superuser, is_superuser=is_superuser,
+        email,
+        password,
+        last_name=last_name,
+        first_name=first_name,
+        patronymic=patronymic,
+        is_staff=is_superuser,
+        is_superuser=is_superuser,
     )
     if password_hash is not None:
         user.password = password_hash
         user.save(update_fields=["password"])
-    EmailAddress.objects.create(user=user, email=email, primary=True, verified=email_verified)
+    EmailAddress.objects.create(
+        user=user, email=email, primary=True, verified=email_verified
+    )
     if roles:
-        user.groups.set(Group.objects.filter(name__in=[r.value for r in roles]))
+        user.groups.set(_role_groups(roles))
     audit_record(
-        actor=actor, action="accounts.user_create", target=user,
+        actor=actor,
+        action="accounts.user_create",
+        target=user,
         data={"roles": sorted(r.value for r in roles), "superuser": is_superuser},
     )
     return user

@@ -31,8 +31,11 @@ def my_profile_edit(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     profile = selectors.citizen_profile_for_user(user=user)
     initial = {
-        "last_name": user.last_name, "first_name": user.first_name,
-        "patronymic": user.patronymic, "address": profile.address, "phone": profile.phone,
+        "last_name": user.last_name,
+        "first_name": user.first_name,
+        "patronymic": user.patronymic,
+        "address": profile.address,
+        "phone": profile.phone,
         "privileged_category": profile.privileged_category,
     }
     form = CitizenProfileForm(request.POST or None, initial=initial)

@@ -26,14 +26,20 @@ class OrgUnit(BaseModel):
     """A unit of the org tree (структурний підрозділ)."""
 
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent unit"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="children",
+        "self",
+        verbose_name=_("parent unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
     )
     kind = models.CharField(_("kind"), max_length=24, choices=OrgUnitKind)
     name = models.CharField(_("name"), max_length=300)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     unit_index = models.CharField(
-        _("unit index"), max_length=10, blank=True,
+        _("unit index"),
+        max_length=10,
+        blank=True,
         help_text=_("Index used in case indexes and registration numbers, e.g. 03."),
     )
     edrpou = models.CharField(_("ЄДРПОУ code"), max_length=8, blank=True)
@@ -55,7 +61,8 @@ class OrgUnit(BaseModel):
                 condition=~Q(parent=F("pk")), name="org_orgunit_not_own_parent"
             ),
             models.UniqueConstraint(
-                fields=["unit_index"], condition=~Q(unit_index=""),
+                fields=["unit_index"],
+                condition=~Q(unit_index=""),
                 name="org_orgunit_unit_index_unique",
             ),
         ]
@@ -68,10 +75,15 @@ class Position(BaseModel):
     """A post in a unit (посада); ``is_head`` marks the unit's head."""
 
     org_unit = models.ForeignKey(
-        OrgUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="positions"
+        OrgUnit,
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        related_name="positions",
     )
     title = models.CharField(_("title"), max_length=200)
-    role = models.CharField(_("role"), max_length=32, choices=Role, default=Role.EXECUTOR)
+    role = models.CharField(
+        _("role"), max_length=32, choices=Role, default=Role.EXECUTOR
+    )
     is_head = models.BooleanField(_("head of the unit"), default=False)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
@@ -90,14 +102,18 @@ class Position(BaseModel):
 
 
 class Employee(BaseModel):
-    """A person holding a position for a period; one person may hold several."""
+    """A person holding a post for a period; a person may hold several."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.PROTECT,
         related_name="employments",
     )
     position = models.ForeignKey(
-        Position, verbose_name=_("position"), on_delete=models.PROTECT,
+        Position,
+        verbose_name=_("position"),
+        on_delete=models.PROTECT,
         related_name="employees",
     )
     work_phone = models.CharField(_("work phone"), max_length=40, blank=True)
@@ -117,7 +133,8 @@ class Employee(BaseModel):
                 name="org_employee_valid_range",
             ),
             models.UniqueConstraint(
-                fields=["user", "position", "valid_from"], name="org_employee_unique_start"
+                fields=["user", "position", "valid_from"],
+                name="org_employee_unique_start",
             ),
         ]
 
@@ -138,17 +155,24 @@ class Substitution(BaseModel):
     """Acting for an absent employee for a period (заміщення), with a scope."""
 
     absent = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("absent employee"),
-        on_delete=models.PROTECT, related_name="substituted_by",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("absent employee"),
+        on_delete=models.PROTECT,
+        related_name="substituted_by",
     )
     substitute = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("substitute"),
-        on_delete=models.PROTECT, related_name="substitutes_for",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("substitute"),
+        on_delete=models.PROTECT,
+        related_name="substitutes_for",
     )
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
     scope = models.CharField(
-        _("scope"), max_length=16, choices=SubstitutionScope, default=SubstitutionScope.ALL
+        _("scope"),
+        max_length=16,
+        choices=SubstitutionScope,
+        default=SubstitutionScope.ALL,
     )
     reason = models.CharField(_("reason"), max_length=200, blank=True)
     is_cancelled = models.BooleanField(_("cancelled"), default=False)
@@ -159,13 +183,15 @@ class Substitution(BaseModel):
         ordering = ["-starts_on"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_on__gte=F("starts_on")), name="org_substitution_valid_range"
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="org_substitution_valid_range",
             ),
             models.CheckConstraint(
                 condition=~Q(absent=F("substitute")), name="org_substitution_not_self"
             ),
             models.CheckConstraint(
-                condition=Q(scope__in=SubstitutionScope.values), name="org_substitution_scope_known"
+                condition=Q(scope__in=SubstitutionScope.values),
+                name="org_substitution_scope_known",
             ),
         ]
 

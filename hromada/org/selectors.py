@@ -17,7 +17,13 @@ def _current_q(on: date, prefix: str = "") -> Q:
 
 def directory_text(*, user: User, position_title: str, unit_name: str) -> str:
     """The lower-cased text the directory search matches against."""
-    parts = (user.last_name, user.first_name, user.patronymic, position_title, unit_name)
+    parts = (
+        user.last_name,
+        user.first_name,
+        user.patronymic,
+        position_title,
+        unit_name,
+    )
     return " ".join(p for p in parts if p).casefold()
 
 
@@ -40,8 +46,12 @@ def employee_list_current(
     if org_unit is not None:
         employees = employees.filter(position__org_unit=org_unit)
     return employees.select_related("user", "position", "position__org_unit").order_by(
-        "position__org_unit__sort_order", "position__org_unit__name",
-        "-position__is_head", "position__sort_order", "user__last_name", "pk",
+        "position__org_unit__sort_order",
+        "position__org_unit__name",
+        "-position__is_head",
+        "position__sort_order",
+        "user__last_name",
+        "pk",
     )
 
 
@@ -52,9 +62,9 @@ def org_unit_ids_for_user(*, user: User, on: date | None = None) -> frozenset[in
         "position__org_unit_id", flat=True
     )
     absent_ids = substitution_absent_ids_for(user=user, on=on)
-    acting = Employee.objects.filter(_current_q(on), user_id__in=absent_ids).values_list(
-        "position__org_unit_id", flat=True
-    )
+    acting = Employee.objects.filter(
+        _current_q(on), user_id__in=absent_ids
+    ).values_list("position__org_unit_id", flat=True)
     return frozenset(own) | frozenset(acting)
 
 
@@ -73,13 +83,19 @@ def employee_exists(
 
 
 def substitution_absent_ids_for(
-    *, user: User, on: date | None = None, scope: SubstitutionScope = SubstitutionScope.ALL
+    *,
+    user: User,
+    on: date | None = None,
+    scope: SubstitutionScope = SubstitutionScope.ALL,
 ) -> frozenset[int]:
     """Ids of the people ``user`` acts for on ``on`` within ``scope``."""
     on = on or timezone.localdate()
     scopes = {SubstitutionScope.ALL, scope}
     ids = Substitution.objects.filter(
-        substitute=user, starts_on__lte=on, ends_on__gte=on, is_cancelled=False,
+        substitute=user,
+        starts_on__lte=on,
+        ends_on__gte=on,
+        is_cancelled=False,
         scope__in=scopes,
     ).values_list("absent_id", flat=True)
     return frozenset(ids)

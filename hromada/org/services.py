@@ -26,7 +26,9 @@ def _check_admin(actor: User | None) -> None:
     if actor is not None and not (
         permissions.can_manage_structure(actor) or actor.is_superuser
     ):
-        raise PermissionDeniedError(_("Only a system administrator changes the structure."))
+        raise PermissionDeniedError(
+            _("Only a system administrator changes the structure.")
+        )
 
 
 @transaction.atomic
@@ -52,10 +54,20 @@ def org_unit_create(
             code="unit_index_taken",
         )
     unit = OrgUnit.objects.create(
-        name=name, kind=kind, parent=parent, short_name=short_name, unit_index=unit_index,
-        phone=phone, email=email, address=address, edrpou=edrpou, sort_order=sort_order,
+        name=name,
+        kind=kind,
+        parent=parent,
+        short_name=short_name,
+        unit_index=unit_index,
+        phone=phone,
+        email=email,
+        address=address,
+        edrpou=edrpou,
+        sort_order=sort_order,
     )
-    audit_record(actor=actor, action="org.unit_create", target=unit, data={"name": name})
+    audit_record(
+        actor=actor, action="org.unit_create", target=unit, data={"name": name}
+    )
     return unit
 
 
@@ -72,10 +84,16 @@ def position_create(
     """Add a post to a unit."""
     _check_admin(actor)
     position = Position.objects.create(
-        org_unit=org_unit, title=title, role=role, is_head=is_head, sort_order=sort_order
+        org_unit=org_unit,
+        title=title,
+        role=role,
+        is_head=is_head,
+        sort_order=sort_order,
     )
     audit_record(
-        actor=actor, action="org.position_create", target=position,
+        actor=actor,
+        action="org.position_create",
+        target=position,
         data={"org_unit": org_unit.pk, "title": title, "role": role},
     )
     return position
@@ -91,23 +109,31 @@ def employee_appoint(
     work_phone: str = "",
     room: str = "",
 ) -> Employee:
-    """Appoint ``user`` to ``position`` from ``valid_from``; one may hold several."""
+    """Appoint ``user`` to ``position`` from ``valid_from``."""
     _check_admin(actor)
     employee = Employee.objects.create(
-        user=user, position=position, valid_from=valid_from, work_phone=work_phone, room=room,
+        user=user,
+        position=position,
+        valid_from=valid_from,
+        work_phone=work_phone,
+        room=room,
         directory_text=selectors.directory_text(
             user=user, position_title=position.title, unit_name=position.org_unit.name
         ),
     )
     audit_record(
-        actor=actor, action="org.employee_appoint", target=employee,
+        actor=actor,
+        action="org.employee_appoint",
+        target=employee,
         data={"user": user.pk, "position": position.pk, "valid_from": valid_from},
     )
     return employee
 
 
 @transaction.atomic
-def employee_dismiss(*, actor: User | None, employee: Employee, valid_to: date) -> Employee:
+def employee_dismiss(
+    *, actor: User | None, employee: Employee, valid_to: date
+) -> Employee:
     """End an appointment on ``valid_to`` (the last day in the post)."""
     _check_admin(actor)
     employee = Employee.objects.select_for_update().get(pk=employee.pk)
@@ -119,7 +145,9 @@ def employee_dismiss(*, actor: User | None, employee: Employee, valid_to: date) 
     employee.valid_to = valid_to
     employee.save(update_fields=["valid_to", "updated_at"])
     audit_record(
-        actor=actor, action="org.employee_dismiss", target=employee,
+        actor=actor,
+        action="org.employee_dismiss",
+        target=employee,
         data={"valid_to": valid_to},
     )
     return employee
@@ -136,22 +164,35 @@ def substitution_create(
     scope: SubstitutionScope = SubstitutionScope.ALL,
     reason: str = "",
 ) -> Substitution:
-    """Let ``substitute`` act for ``absent`` from ``starts_on`` to ``ends_on``."""
+    """Let ``substitute`` act for ``absent`` between the two dates."""
     _check_admin(actor)
     if absent.pk == substitute.pk:
-        raise ApplicationError(_("A person cannot substitute for themselves."), code="self")
+        raise ApplicationError(
+            _("A person cannot substitute for themselves."), code="self"
+        )
     if ends_on < starts_on:
         raise ApplicationError(
             _("The substitution cannot end before it starts."), code="ends_before_start"
         )
     substitution = Substitution.objects.create(
-        absent=absent, substitute=substitute, starts_on=starts_on, ends_on=ends_on,
-        scope=scope, reason=reason,
+        absent=absent,
+        substitute=substitute,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        scope=scope,
+        reason=reason,
     )
     audit_record(
-        actor=actor, action="org.substitution_create", target=substitution,
-        data={"absent": absent.pk, "substitute": substitute.pk, "scope": scope,
-              "starts_on": starts_on, "ends_on": ends_on},
+        actor=actor,
+        action="org.substitution_create",
+        target=substitution,
+        data={
+            "absent": absent.pk,
+            "substitute": substitute.pk,
+            "scope": scope,
+            "starts_on": starts_on,
+            "ends_on": ends_on,
+        },
     )
     return substitution
 
@@ -163,13 +204,16 @@ def employee_directory_refresh(*, user_id: int) -> int:
     Called by the ``accounts.user_renamed`` receiver; derived data, so the
     rename's own audit event covers it. Returns the number of rows updated.
     """
-    employees = Employee.objects.select_for_update().filter(user_id=user_id).select_related(
-        "user", "position", "position__org_unit"
+    employees = (
+        Employee.objects.select_for_update()
+        .filter(user_id=user_id)
+        .select_related("user", "position", "position__org_unit")
     )
     updated = 0
     for employee in employees:
         employee.directory_text = selectors.directory_text(
-            user=employee.user, position_title=employee.position.title,
+            user=employee.user,
+            position_title=employee.position.title,
             unit_name=employee.position.org_unit.name,
         )
         employee.save(update_fields=["directory_text", "updated_at"])

@@ -17,5 +17,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     employees = selectors.employee_list_current(query=query, org_unit=unit)
     page = Paginator(employees, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "query": query, "units": units, "unit": unit}
-    template = "org/_directory_results.html" if request.htmx else "org/directory.html"
+    # The ui room's request types live above org; read htmx's header here.
+    is_htmx = request.headers.get("HX-Request") == "true"
+    template = "org/_directory_results.html" if is_htmx else "org/directory.html"
     return render(request, template, context)

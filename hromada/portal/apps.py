@@ -10,5 +10,8 @@ class PortalConfig(AppConfig):
         from hromada.ui import navigation as ui_navigation
 
         ui_navigation.portal_menu_register(
-            key="bodies", label=_("Executive bodies"), url_name="portal:bodies", order=90
+            key="bodies",
+            label=_("Executive bodies"),
+            url_name="portal:bodies",
+            order=90,
         )

@@ -18,12 +18,17 @@ class UiConfig(AppConfig):
         # Rooms below ui (org) and beside it (notifications) cannot import
         # this registry, so their entries are registered here by URL name.
         cabinet_menu_register(
-            key="directory", label=_("Staff directory"), url_name="org:directory",
-            order=900, visible=org_permissions.can_view_directory,
+            key="directory",
+            label=_("Staff directory"),
+            url_name="org:directory",
+            order=900,
+            visible=org_permissions.can_view_directory,
         )
         cabinet_menu_register(
-            key="captured_mail", label=_("Sent e-mails (demo)"),
-            url_name="notifications:captured_mail_list", order=950,
+            key="captured_mail",
+            label=_("Sent e-mails (demo)"),
+            url_name="notifications:captured_mail_list",
+            order=950,
             visible=_demo_mode,
         )
 

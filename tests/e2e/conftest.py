@@ -40,7 +40,11 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     # The Debian package, never a browser downloaded by `playwright install`.
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": CHROMIUM_ARGS,
+    }
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +56,9 @@ def browser_context_args(browser_context_args: dict) -> dict:
 def _static_from_sources(settings) -> None:
     settings.STORAGES = {
         **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
     }
 
 
@@ -93,9 +99,14 @@ def sign_in(page: Page, live_server) -> Callable[[object], None]:
         session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.save()
-        page.context.add_cookies([
-            {"name": settings.SESSION_COOKIE_NAME, "value": session.session_key,
-             "url": live_server.url},
-        ])
+        page.context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": session.session_key,
+                    "url": live_server.url,
+                },
+            ]
+        )
 
     return run

@@ -1,5 +1,7 @@
 """The demo city: deterministic, idempotent, refused in production."""
 
+from io import StringIO
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -29,7 +31,7 @@ def _snapshot():
 
 def test_demo_builds_the_city_with_one_account_per_role(demo_mode):
     # when
-    call_command("demo", stdout=open("/dev/null", "w"))
+    call_command("demo", stdout=StringIO())
 
     # then
     assert OrgUnit.objects.filter(kind=OrgUnitKind.DEPARTMENT).count() == 19
@@ -37,17 +39,19 @@ def test_demo_builds_the_city_with_one_account_per_role(demo_mode):
     assert OrgUnit.objects.filter(kind=OrgUnitKind.CNAP).count() == 1
     assert 120 <= Employee.objects.count() <= 140
     for role in Role:
-        holders = User.objects.filter(groups__name=role.value, email__endswith="@vyshneve.example")
+        holders = User.objects.filter(
+            groups__name=role.value, email__endswith="@vyshneve.example"
+        )
         assert holders.exists() is True, role
     mayor = User.objects.get(email="mayor@vyshneve.example")
     assert mayor.check_password("demo-hromada") is True
 
 
 def test_running_demo_twice_changes_nothing_and_is_deterministic(demo_mode):
-    call_command("demo", stdout=open("/dev/null", "w"))
+    call_command("demo", stdout=StringIO())
     first = _snapshot()
 
-    call_command("demo", stdout=open("/dev/null", "w"))
+    call_command("demo", stdout=StringIO())
 
     assert _snapshot() == first
 

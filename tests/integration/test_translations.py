@@ -11,7 +11,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 import check_translations  # noqa: E402
 
-pytestmark = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext missing")
+pytestmark = pytest.mark.skipif(
+    shutil.which("msgfmt") is None, reason="gettext missing"
+)
 
 
 def _room(tmp_path: Path, po_entry: str) -> Path:
@@ -22,7 +24,8 @@ def _room(tmp_path: Path, po_entry: str) -> Path:
         "from django.utils.translation import gettext as _\n\nTITLE = _('Staff directory')\n"
     )
     (room / "locale/uk/LC_MESSAGES/django.po").write_text(
-        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n' + po_entry
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        + po_entry
     )
     return room
 
@@ -36,7 +39,9 @@ def test_a_translated_string_passes(tmp_path):
 def test_a_missing_translation_fails(tmp_path):
     room = _room(tmp_path, "")
 
-    assert check_translations.check_room(room) == ["sample: untranslated: 'Staff directory'"]
+    assert check_translations.check_room(room) == [
+        "sample: untranslated: 'Staff directory'"
+    ]
 
 
 def test_a_fuzzy_translation_fails(tmp_path):
@@ -48,7 +53,9 @@ def test_a_fuzzy_translation_fails(tmp_path):
 def test_every_room_is_completely_translated():
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts/check_translations.py")],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
     assert result.returncode == 0, result.stdout

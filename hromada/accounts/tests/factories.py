@@ -21,12 +21,16 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
         if create and extracted:
-            self.groups.set(Group.objects.filter(name__in=[Role(r).value for r in extracted]))
+            self.groups.set(
+                [Group.objects.get_or_create(name=Role(r).value)[0] for r in extracted]
+            )
 
     @factory.post_generation
     def verified(self, create, extracted, **kwargs):
         if create:
-            EmailAddress.objects.create(user=self, email=self.email, primary=True, verified=True)
+            EmailAddress.objects.create(
+                user=self, email=self.email, primary=True, verified=True
+            )
 
 
 class CitizenProfileFactory(factory.django.DjangoModelFactory):

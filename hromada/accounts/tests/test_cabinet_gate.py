@@ -33,7 +33,9 @@ def test_staff_without_mfa_cannot_reach_the_cabinet_outside_demo_mode(client, se
 def test_staff_with_totp_reaches_the_cabinet(client, settings):
     settings.HROMADA_DEMO = False
     user = UserFactory.create(roles=[Role.EXECUTOR])
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    Authenticator.objects.create(
+        user=user, type=Authenticator.Type.TOTP, data={"secret": "x"}
+    )
     client.force_login(user)
 
     response = client.get(CABINET)

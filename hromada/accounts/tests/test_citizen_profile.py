@@ -10,12 +10,18 @@ from hromada.core.models import AuditEvent
 pytestmark = pytest.mark.django_db
 
 NEW = {
-    "last_name": "Гнатюк", "first_name": "Ярина", "patronymic": "Степанівна",
-    "address": "вул. Садова, 12", "phone": "+380671234567", "privileged_category": "idp",
+    "last_name": "Гнатюк",
+    "first_name": "Ярина",
+    "patronymic": "Степанівна",
+    "address": "вул. Садова, 12",
+    "phone": "+380671234567",
+    "privileged_category": "idp",
 }
 
 
-def test_citizen_updates_own_profile_and_the_log_holds_no_values(django_capture_on_commit_callbacks):
+def test_citizen_updates_own_profile_and_the_log_holds_no_values(
+    django_capture_on_commit_callbacks,
+):
     # given
     user = UserFactory.create(roles=[Role.CITIZEN], last_name="Інша")
 
@@ -25,15 +31,27 @@ def test_citizen_updates_own_profile_and_the_log_holds_no_values(django_capture_
 
     # then
     user.refresh_from_db()
-    assert (user.last_name, user.first_name, user.patronymic) == ("Гнатюк", "Ярина", "Степанівна")
+    assert (user.last_name, user.first_name, user.patronymic) == (
+        "Гнатюк",
+        "Ярина",
+        "Степанівна",
+    )
     assert (profile.address, profile.phone, profile.privileged_category) == (
-        "вул. Садова, 12", "+380671234567", "idp",
+        "вул. Садова, 12",
+        "+380671234567",
+        "idp",
     )
     event = AuditEvent.objects.get()
     assert (event.action, event.actor_id) == ("accounts.profile_update", user.pk)
     assert event.data == {
-        "fields": ["address", "first_name", "last_name", "patronymic", "phone",
-                   "privileged_category"]
+        "fields": [
+            "address",
+            "first_name",
+            "last_name",
+            "patronymic",
+            "phone",
+            "privileged_category",
+        ]
     }
     assert "Гнатюк" not in str(event.data)
 
@@ -64,7 +82,9 @@ def test_staff_read_of_a_citizen_card_is_audited_with_its_purpose():
     # then
     event = AuditEvent.objects.get()
     assert (event.action, event.actor_id, event.target_id) == (
-        "accounts.profile_read", clerk.pk, str(profile.pk),
+        "accounts.profile_read",
+        clerk.pk,
+        str(profile.pk),
     )
     assert event.data == {"purpose": "appeal К-125"}
 
@@ -82,7 +102,9 @@ def test_a_citizen_cannot_open_another_citizens_card():
     other = UserFactory.create(roles=[Role.CITIZEN])
 
     with pytest.raises(PermissionDeniedError):
-        services.citizen_profile_read(profile=profile, reader=other, purpose="curiosity")
+        services.citizen_profile_read(
+            profile=profile, reader=other, purpose="curiosity"
+        )
 
     assert AuditEvent.objects.exists() is False
     assert CitizenProfile.objects.count() == 1

@@ -17,8 +17,12 @@ def test_system_administrator_creates_a_verified_staff_account():
 
     # when
     user = services.user_create(
-        actor=admin, email="Clerk@Vyshneve.Example", password="a-long-password",
-        last_name="Мельник", first_name="Олена", roles=frozenset({Role.REGISTRAR}),
+        actor=admin,
+        email="Clerk@Vyshneve.Example",
+        password="a-long-password",
+        last_name="Мельник",
+        first_name="Олена",
+        roles=frozenset({Role.REGISTRAR}),
         email_verified=True,
     )
 
@@ -29,7 +33,10 @@ def test_system_administrator_creates_a_verified_staff_account():
     address = EmailAddress.objects.get(user=user)
     assert (address.verified, address.primary) == (True, True)
     event = AuditEvent.objects.get(action="accounts.user_create")
-    assert (event.actor_id, event.data) == (admin.pk, {"roles": ["registrar"], "superuser": False})
+    assert (event.actor_id, event.data) == (
+        admin.pk,
+        {"roles": ["registrar"], "superuser": False},
+    )
 
 
 def test_an_executor_cannot_create_accounts():

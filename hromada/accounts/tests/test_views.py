@@ -8,8 +8,12 @@ from hromada.core.models import AuditEvent
 pytestmark = pytest.mark.django_db
 
 FORM = {
-    "last_name": "Гнатюк", "first_name": "Ярина", "patronymic": "",
-    "address": "вул. Садова, 12", "phone": "067 123 45 67", "privileged_category": "",
+    "last_name": "Гнатюк",
+    "first_name": "Ярина",
+    "patronymic": "",
+    "address": "вул. Садова, 12",
+    "phone": "067 123 45 67",
+    "privileged_category": "",
 }
 
 

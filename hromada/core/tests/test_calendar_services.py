@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 - calendar data in Ukrainian
 """Administrators change the calendar through audited services and the admin."""
 
 from datetime import date

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 - registration indexes are written in Cyrillic
 """Registration numbers: gap-free per journal and year (EDMS-01..03)."""
 
 import multiprocessing

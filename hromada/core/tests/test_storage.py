@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 - file contents and names in Ukrainian
 """Atomic file storage: checked kind and size, exact bytes, nothing half-written."""
 
 import hashlib

@@ -33,8 +33,10 @@ class EmployeeFactory(factory.django.DjangoModelFactory):
     position = factory.SubFactory(PositionFactory)
     valid_from = date(2024, 1, 1)
     directory_text = factory.LazyAttribute(
-        lambda e: f"{e.user.last_name} {e.user.first_name} {e.position.title} "
-        f"{e.position.org_unit.name}".casefold()
+        lambda e: (
+            f"{e.user.last_name} {e.user.first_name} {e.position.title} "
+            f"{e.position.org_unit.name}".casefold()
+        )
     )
 
 

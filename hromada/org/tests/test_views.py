@@ -34,14 +34,16 @@ def test_directory_filters_by_unit_and_query(client, staff):
 
     response = client.get(URL, {"q": "ярош", "unit": str(unit.public_id)})
 
-    assert [e.user.last_name for e in response.context["page"].object_list] == ["Ярошенко"]
+    assert [e.user.last_name for e in response.context["page"].object_list] == [
+        "Ярошенко"
+    ]
 
 
 def test_htmx_gets_only_the_results_partial(client, staff):
     response = client.get(URL, {"q": "x"}, headers={"HX-Request": "true"})
 
     assert response.status_code == 200
-    assert [t.name for t in response.templates][0] == "org/_directory_results.html"
+    assert response.templates[0].name == "org/_directory_results.html"
 
 
 def test_directory_is_not_for_citizens(client, settings):
@@ -51,7 +53,9 @@ def test_directory_is_not_for_citizens(client, settings):
     assert client.get(URL).status_code == 403
 
 
-def test_directory_query_count_does_not_grow_with_rows(client, staff, django_assert_max_num_queries):
+def test_directory_query_count_does_not_grow_with_rows(
+    client, staff, django_assert_max_num_queries
+):
     EmployeeFactory.create_batch(5)
     client.get(URL)  # warm the session
 

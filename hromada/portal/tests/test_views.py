@@ -37,7 +37,9 @@ def test_bodies_page_lists_units_and_enterprises_with_contacts(client):
     assert "Закритий відділ" not in body
 
 
-def test_bodies_page_runs_one_query_whatever_the_number_of_units(client, django_assert_num_queries):
+def test_bodies_page_runs_one_query_whatever_the_number_of_units(
+    client, django_assert_num_queries
+):
     OrgUnitFactory.create_batch(5)
 
     with django_assert_num_queries(1):

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001
 # Ukrainian test text: the Cyrillic letters and apostrophes are meant.
 import threading
 

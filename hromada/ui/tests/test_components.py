@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001
 import re
 from urllib.parse import parse_qs
 

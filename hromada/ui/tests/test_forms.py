@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001
 import html
 import re
 from datetime import date

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory

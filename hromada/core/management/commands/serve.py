@@ -22,15 +22,27 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument("--port", default=os.environ.get("PORT", "8000"))
-        parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", "2")))
+        parser.add_argument(
+            "--workers", type=int, default=int(os.environ.get("WEB_WORKERS", "2"))
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         python = sys.executable
         web = [
-            python, "-m", "gunicorn", "config.wsgi:application",
-            "--bind", f"{options['host']}:{options['port']}",
-            "--workers", str(options["workers"]), "--threads", "4",
-            "--access-logfile", "-", "--graceful-timeout", str(GRACE_SECONDS),
+            python,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--bind",
+            f"{options['host']}:{options['port']}",
+            "--workers",
+            str(options["workers"]),
+            "--threads",
+            "4",
+            "--access-logfile",
+            "-",
+            "--graceful-timeout",
+            str(GRACE_SECONDS),
         ]
         consumer = [python, "manage.py", "run_huey", "--quiet"]
         processes = [subprocess.Popen(web), subprocess.Popen(consumer)]  # noqa: S603
