@@ -6,7 +6,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= config.settings.base
 export PYTHONDONTWRITEBYTECODE := 1
 
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/hromada
@@ -86,17 +85,17 @@ messages-check: $(VENV)/.dev.stamp
 	$(BIN)/python scripts/check_translations.py
 
 unit-sqlite: install-dev
-	$(BIN)/pytest -m "not e2e" -q
+	$(BIN)/pytest --ds=config.settings.test -m "not e2e" -q
 
 unit-postgres: install-dev
 	@if bash scripts/require-postgres.sh "$(PG_TEST_URL)"; then \
-		DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -m "not e2e" -q; \
+		DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest --ds=config.settings.test -m "not e2e" -q; \
 	elif [ "$${CI:-}" = "true" ]; then \
 		echo "CI=true: PostgreSQL at $(PG_TEST_URL) is required." >&2; exit 1; \
 	else echo "Skipping the PostgreSQL run: no server at $(PG_TEST_URL)." >&2; fi
 
 e2e: install-dev
-	$(BIN)/pytest -m e2e -q tests/e2e
+	$(BIN)/pytest --ds=config.settings.test -m e2e -q tests/e2e
 
 unit: unit-sqlite unit-postgres
 
