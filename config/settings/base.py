@@ -22,6 +22,8 @@ IS_PRODUCTION = HROMADA_ENV == "production"
 # page is open. Never in production.
 HROMADA_DEMO = env.bool("HROMADA_DEMO", default=not IS_PRODUCTION) and not IS_PRODUCTION
 
+CITY_NAME = env.str("HROMADA_CITY_NAME", default="Вишнева міська рада")
+
 DATA_DIR = Path(env.str("HROMADA_DATA_DIR", default=str(BASE_DIR / "data")))
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -232,8 +234,9 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_RATE_LIMITS: dict[str, str] | bool = {"login_failed": "10/m/ip,5/5m/key"}
 ACCOUNT_ADAPTER = "hromada.accounts.adapters.AccountAdapter"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{CITY_NAME}] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = env.str("HROMADA_CITY_NAME", default="Hromada")
+MFA_TOTP_ISSUER = CITY_NAME
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_PROVIDERS: dict[str, object] = {}
@@ -274,7 +277,7 @@ else:
 
 # The city ------------------------------------------------------------------
 HROMADA_CITY = {
-    "name": env.str("HROMADA_CITY_NAME", default="Вишнева міська рада"),
+    "name": CITY_NAME,
     "name_en": env.str("HROMADA_CITY_NAME_EN", default="Vyshneve City Council"),
     "short_name": env.str("HROMADA_CITY_SHORT_NAME", default="Вишневе"),
     "coat_of_arms": env.str("HROMADA_COAT_OF_ARMS", default="ui/img/coat-of-arms.svg"),

@@ -35,6 +35,17 @@ ALLAUTH_MSGIDS = (
     gettext_noop("Two-Factor Authentication"),
     gettext_noop("Authenticator code"),
     gettext_noop("Activate"),
+    gettext_noop("Account Already Exists"),
+    gettext_noop("Email Changed"),
+    gettext_noop("Email Confirmation"),
+    gettext_noop("Email Removed"),
+    gettext_noop("Password Changed"),
+    gettext_noop("Password Reset Code"),
+    gettext_noop("Password Reset Email"),
+    gettext_noop("Password Set"),
+    gettext_noop("Please Confirm Your Email Address"),
+    gettext_noop("Sign-In Code"),
+    gettext_noop("Unknown Account"),
     gettext_noop(
         "Forgotten your password? Enter your email address below, and we'll send you "
         "an email allowing you to reset it."
