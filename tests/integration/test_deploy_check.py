@@ -63,3 +63,22 @@ def test_production_settings_choose_postgresql_redis_and_object_storage():
         "storages.backends.s3.S3Storage",
         "False",
     ]
+
+
+def test_openid_connect_provider_comes_from_the_environment():
+    code = (
+        "from django.conf import settings as s; "
+        "app = s.SOCIALACCOUNT_PROVIDERS['openid_connect']['APPS'][0]; "
+        "print(app['provider_id'], app['client_id'], app['settings']['server_url'])"
+    )
+    oidc = {
+        "OIDC_SERVER_URL": "https://id.example.gov.ua",
+        "OIDC_CLIENT_ID": "hromada",
+        "OIDC_CLIENT_SECRET": "s3cret",
+        "OIDC_PROVIDER_ID": "id-gov-ua",
+    }
+
+    result = _manage("shell", "--no-startup", "-c", code, extra=oidc)
+
+    last_line = result.stdout.strip().splitlines()[-1]
+    assert last_line == "id-gov-ua hromada https://id.example.gov.ua"
