@@ -1,8 +1,9 @@
 """A newcomer's journeys: the portal, signing in, the citizen and staff cabinets."""
 
-from urllib.parse import unquote
+import time
 
 import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from playwright.sync_api import expect
 
 from hromada.accounts.models import CitizenProfile
@@ -112,18 +113,39 @@ def test_staff_finds_a_colleague_in_the_directory(
     assert axe_violations() == []
 
 
-def test_staff_without_mfa_is_sent_to_set_it_up_outside_demo_mode(
-    page, live_server, sign_in, axe_violations, settings
+def test_staff_must_activate_totp_before_the_cabinet_outside_demo_mode(
+    page, live_server, axe_violations, settings
 ):
+    # given: production-like rules, a registrar without an authenticator
     settings.HROMADA_DEMO = False
-    user = UserFactory.create(roles=[Role.REGISTRAR])
-    sign_in(user)
+    UserFactory.create(email="clerk@test.example", roles=[Role.REGISTRAR])
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Електронна пошта").fill("clerk@test.example")
+    page.get_by_label("Пароль").fill("test-password-1")
+    page.get_by_role("button", name="Увійти").click()
+    expect(page).to_have_url(live_server.url + "/my/")
 
+    # when: the registrar opens the cabinet
     page.goto(live_server.url + "/cabinet/")
 
-    # then: the cabinet is refused; allauth asks to confirm the password
-    # before an authenticator can be activated
-    assert "/cabinet/" not in page.url
-    assert "2fa/totp/activate" in unquote(page.url)
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    # then: sent to set up an authenticator app, after confirming the password
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "двофакторну автентифікацію"
+    )
+    assert "/accounts/reauthenticate/" in page.url
+    assert axe_violations() == []
+    page.get_by_label("Пароль").fill("test-password-1")
+    page.get_by_label("Пароль").press("Enter")
+    expect(page).to_have_url(live_server.url + "/accounts/2fa/totp/activate/")
+    assert axe_violations() == []
+
+    # when: the code of the authenticator app is entered
+    secret = page.locator("#authenticator_secret").input_value()
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    page.get_by_label("Код автентифікатора").fill(code)
+    page.get_by_role("button", name="Увімкнути").click()
+    page.goto(live_server.url + "/cabinet/")
+
+    # then: the cabinet opens
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Робочий кабінет")
     assert axe_violations() == []
