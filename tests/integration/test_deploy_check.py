@@ -22,6 +22,9 @@ def _manage(
     *args: str, extra: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess:
     env = {**os.environ, **PRODUCTION, **(extra or {})}
+    # The browser tests' conftest allows async-unsafe ORM calls in this
+    # process; a production server never has that variable.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
