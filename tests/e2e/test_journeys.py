@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from hromada.accounts.models import CitizenProfile
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
+from hromada.notifications.tests.factories import CapturedMailFactory
 from hromada.org.tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -110,6 +111,26 @@ def test_staff_finds_a_colleague_in_the_directory(
     expect(results).to_contain_text("Ярошенко")
     expect(results).not_to_contain_text("Бойко")
     expect(results).to_contain_text("(04598) 2-33-44")
+    assert axe_violations() == []
+
+
+def test_staff_reads_captured_mail_in_demo_mode(
+    page, live_server, sign_in, axe_violations
+):
+    # given
+    CapturedMailFactory.create(subject="Підтвердьте адресу електронної пошти")
+    sign_in(UserFactory.create(roles=[Role.EXECUTOR]))
+
+    # when
+    page.goto(live_server.url + "/cabinet/")
+    page.get_by_role("link", name="Надіслані листи (демо)").first.click()
+
+    # then
+    assert axe_violations() == []
+    page.get_by_role("link", name="Підтвердьте адресу електронної пошти").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "Підтвердьте адресу електронної пошти"
+    )
     assert axe_violations() == []
 
 
