@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Install the Debian packages Hromada needs when they are missing:
-# gettext (translations) always; chromium (browser tests) for `make test`.
+# gettext (translations) and Pango (PDF) always; chromium (browser tests).
 set -euo pipefail
 need=()
 command -v msgfmt >/dev/null || need+=(gettext)
+# WeasyPrint (PDF reports and letters) draws text with Pango.
+{ ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep -q libpangoft2-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 if [[ "${HROMADA_SKIP_BROWSER:-}" != "1" ]]; then
   [[ -x /usr/bin/chromium ]] || need+=(chromium)
 fi
