@@ -16,6 +16,7 @@ urlpatterns = [
     path("my/", include("hromada.accounts.urls")),
     path("cabinet/", include("hromada.ui.urls")),
     path("cabinet/org/", include("hromada.org.urls")),
+    path("cabinet/documents/", include("hromada.documents.urls")),
     path("cabinet/notifications/", include("hromada.notifications.urls")),
     path("", include("hromada.portal.urls")),
 ]

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "hromada.ui",
     "hromada.search",
     "hromada.notifications",
+    "hromada.signatures",
+    "hromada.documents",
     "hromada.portal",
     "django.contrib.admin",
     "django.contrib.auth",

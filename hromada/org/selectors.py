@@ -107,3 +107,32 @@ def substitution_list_current(*, on: date | None = None) -> QuerySet[Substitutio
     return Substitution.objects.filter(
         starts_on__lte=on, ends_on__gte=on, is_cancelled=False
     ).select_related("absent", "substitute")
+
+
+def org_unit_descendant_ids(*, unit_ids: frozenset[int]) -> frozenset[int]:
+    """The given units and every unit below them in the tree.
+
+    The tree is small (tens of units), so one query reads all parent links.
+    """
+    children: dict[int, list[int]] = {}
+    for pk, parent_id in OrgUnit.objects.values_list("pk", "parent_id"):
+        if parent_id is not None:
+            children.setdefault(parent_id, []).append(pk)
+    found = set(unit_ids)
+    stack = list(unit_ids)
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in found:
+                found.add(child)
+                stack.append(child)
+    return frozenset(found)
+
+
+def org_unit_ids_headed_by(*, user: User, on: date | None = None) -> frozenset[int]:
+    """Units whose head post ``user`` holds or acts in today."""
+    on = on or timezone.localdate()
+    people = {user.pk, *substitution_absent_ids_for(user=user, on=on)}
+    ids = Employee.objects.filter(
+        _current_q(on), user_id__in=people, position__is_head=True
+    ).values_list("position__org_unit_id", flat=True)
+    return frozenset(ids)

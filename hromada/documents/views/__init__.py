@@ -1,0 +1,1 @@
+"""Cabinet views of the documents room, one module per area."""

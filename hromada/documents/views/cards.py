@@ -1,0 +1,5 @@
+"""Cabinet views: cards (being built)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

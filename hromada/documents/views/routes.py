@@ -1,0 +1,5 @@
+"""Cabinet views: routes (being built)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
