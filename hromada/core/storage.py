@@ -39,6 +39,7 @@ PDF = "application/pdf"
 PNG = "image/png"
 JPEG = "image/jpeg"
 GIF = "image/gif"
+TIFF = "image/tiff"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ODT = "application/vnd.oasis.opendocument.text"
@@ -89,6 +90,11 @@ def _is_jpeg(path: Path) -> bool:
 
 def _is_gif(path: Path) -> bool:
     return _head(path, 6) in (b"GIF87a", b"GIF89a")
+
+
+def _is_tiff(path: Path) -> bool:
+    # Little-endian "II*\0" or big-endian "MM\0*" (TIFF 6.0, section 2).
+    return _head(path, 4) in (b"II*\x00", b"MM\x00*")
 
 
 def _zip_member(path: Path, name: str) -> bytes | None:
@@ -169,6 +175,12 @@ KINDS: dict[str, FileKind] = {
             extensions=(".gif",),
             label=gettext_lazy("GIF image"),
             matches=_is_gif,
+        ),
+        FileKind(
+            content_type=TIFF,
+            extensions=(".tif", ".tiff"),
+            label=gettext_lazy("TIFF image"),
+            matches=_is_tiff,
         ),
         FileKind(
             content_type=DOCX,

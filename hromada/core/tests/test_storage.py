@@ -20,6 +20,8 @@ PDF_BYTES = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 17
 JPEG_BYTES = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 20
 GIF_BYTES = b"GIF89a" + b"\x01\x00\x01\x00" + b"\x00" * 10
+TIFF_LE_BYTES = b"II*\x00\x08\x00\x00\x00" + b"\x00" * 10
+TIFF_BE_BYTES = b"MM\x00*\x00\x00\x00\x08" + b"\x00" * 10
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -129,6 +131,8 @@ def test_two_files_with_the_same_name_never_collide():
         (JPEG_BYTES, "photo.JPEG", storage.JPEG),
         (JPEG_BYTES, "photo.jpg", storage.JPEG),
         (GIF_BYTES, "icon.gif", storage.GIF),
+        (TIFF_LE_BYTES, "scan.tif", storage.TIFF),
+        (TIFF_BE_BYTES, "scan.TIFF", storage.TIFF),
         (DOCX_BYTES, "letter.docx", storage.DOCX),
         (XLSX_BYTES, "budget.xlsx", storage.XLSX),
         (ODT_BYTES, "draft.odt", storage.ODT),
@@ -268,6 +272,7 @@ def test_a_png_disguised_as_pdf_is_refused_and_no_temp_file_remains(media):
         (b"\xff\xfe\x00bad utf-8", "table.csv"),
         (b"not xml at all", "export.xml"),
         (PDF_BYTES, "photo.jpg"),
+        (PNG_BYTES, "scan.tiff"),
     ],
 )
 def test_contents_that_do_not_match_the_extension_are_refused(content, name, media):

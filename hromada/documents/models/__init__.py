@@ -26,6 +26,9 @@ from hromada.documents.models.cards import (
 )
 from hromada.documents.models.files import DocumentFile, FileRole, FileVersion
 from hromada.documents.models.resolutions import (
+    DEADLINE_CHANGE_TRANSITIONS,
+    RESOLUTION_TRANSITIONS,
+    TASK_REPORT_TRANSITIONS,
     TASK_TRANSITIONS,
     DeadlineChange,
     DeadlineChangeStatus,
@@ -52,7 +55,10 @@ from hromada.documents.models.routes import (
 )
 
 __all__ = [
+    "DEADLINE_CHANGE_TRANSITIONS",
     "DOCUMENT_TRANSITIONS",
+    "RESOLUTION_TRANSITIONS",
+    "TASK_REPORT_TRANSITIONS",
     "TASK_TRANSITIONS",
     "AccessLevel",
     "ApprovalDecision",

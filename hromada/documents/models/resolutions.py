@@ -20,6 +20,16 @@ class ResolutionStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# A draft becomes active when its author approves (signs) it (EDMS-08).
+RESOLUTION_TRANSITIONS: Final[Transitions[ResolutionStatus]] = {
+    ResolutionStatus.DRAFT: frozenset(
+        {ResolutionStatus.ACTIVE, ResolutionStatus.CANCELLED}
+    ),
+    ResolutionStatus.ACTIVE: frozenset({ResolutionStatus.CANCELLED}),
+    ResolutionStatus.CANCELLED: frozenset(),
+}
+
+
 class Resolution(BaseModel):
     """A head's written instruction on a document (EDMS-06).
 
@@ -65,6 +75,23 @@ class Resolution(BaseModel):
         default=ResolutionStatus.ACTIVE,
     )
     signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)
+    # Who keeps the tasks under control; the author when not named.
+    controller = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("controller"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # A draft names its people here, responsible executor first; tasks are
+    # created from these ids only when the author approves the draft.
+    draft_executor_ids = models.JSONField(
+        _("executors of the draft"), default=list, blank=True
+    )
+    draft_for_information_ids = models.JSONField(
+        _("people informed by the draft"), default=list, blank=True
+    )
 
     class Meta:
         verbose_name = _("resolution")
@@ -204,6 +231,16 @@ class TaskReportStatus(models.TextChoices):
     RETURNED = "returned", _("Returned")
 
 
+# A returned report stays on record; the executor submits a new one.
+TASK_REPORT_TRANSITIONS: Final[Transitions[TaskReportStatus]] = {
+    TaskReportStatus.SUBMITTED: frozenset(
+        {TaskReportStatus.ACCEPTED, TaskReportStatus.RETURNED}
+    ),
+    TaskReportStatus.ACCEPTED: frozenset(),
+    TaskReportStatus.RETURNED: frozenset(),
+}
+
+
 class TaskReport(BaseModel):
     """An executor's report on a task: text, files and a reply document."""
 
@@ -266,6 +303,15 @@ class DeadlineChangeStatus(models.TextChoices):
     REQUESTED = "requested", _("Requested")
     APPROVED = "approved", _("Approved")
     REFUSED = "refused", _("Refused")
+
+
+DEADLINE_CHANGE_TRANSITIONS: Final[Transitions[DeadlineChangeStatus]] = {
+    DeadlineChangeStatus.REQUESTED: frozenset(
+        {DeadlineChangeStatus.APPROVED, DeadlineChangeStatus.REFUSED}
+    ),
+    DeadlineChangeStatus.APPROVED: frozenset(),
+    DeadlineChangeStatus.REFUSED: frozenset(),
+}
 
 
 class DeadlineChange(BaseModel):

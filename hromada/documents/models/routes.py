@@ -1,11 +1,14 @@
 """Approval and signing routes over a specific file version (EDMS-14, -15)."""
 
+from typing import Final
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from hromada.core.models import BaseModel
+from hromada.core.transitions import Transitions
 from hromada.documents.models.cards import Document, DocumentKind
 from hromada.documents.models.files import FileVersion
 from hromada.org.models import OrgUnit
@@ -115,6 +118,23 @@ class RouteStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# A finished route stays finished: a new version or a rework starts a new one.
+ROUTE_TRANSITIONS: Final[Transitions[RouteStatus]] = {
+    RouteStatus.RUNNING: frozenset(
+        {
+            RouteStatus.APPROVED,
+            RouteStatus.RETURNED,
+            RouteStatus.REJECTED,
+            RouteStatus.CANCELLED,
+        }
+    ),
+    RouteStatus.APPROVED: frozenset(),
+    RouteStatus.RETURNED: frozenset(),
+    RouteStatus.REJECTED: frozenset(),
+    RouteStatus.CANCELLED: frozenset(),
+}
+
+
 class ApprovalRoute(BaseModel):
     """A route running over one file version of a document."""
 
@@ -174,6 +194,16 @@ class ApprovalStepStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+APPROVAL_STEP_TRANSITIONS: Final[Transitions[ApprovalStepStatus]] = {
+    ApprovalStepStatus.WAITING: frozenset({ApprovalStepStatus.ACTIVE}),
+    ApprovalStepStatus.ACTIVE: frozenset(
+        {ApprovalStepStatus.APPROVED, ApprovalStepStatus.REJECTED}
+    ),
+    ApprovalStepStatus.APPROVED: frozenset(),
+    ApprovalStepStatus.REJECTED: frozenset(),
+}
+
+
 class ApprovalStep(BaseModel):
     """A step of a running route; the next starts when this one is decided."""
 
@@ -201,6 +231,9 @@ class ApprovalStep(BaseModel):
         choices=ApprovalStepStatus,
         default=ApprovalStepStatus.WAITING,
     )
+    # Copied from the template: a waiting step gets its due date only when
+    # it becomes active (EDMS-14), so the term must travel with the step.
+    term_days = models.PositiveSmallIntegerField(_("term in working days"), default=1)
     due_on = models.DateField(_("due date"), null=True, blank=True)
 
     class Meta:

@@ -15,6 +15,7 @@ from hromada.accounts.models import User
 from hromada.accounts.roles import Role
 from hromada.documents.models import (
     AccessLevel,
+    ApprovalRoute,
     ApprovalTask,
     Document,
     DocumentAccessGrant,
@@ -45,6 +46,14 @@ def _named_q(people: frozenset[int]) -> Q:
         Q(created_by__in=people)
         | Q(registered_by__in=people)
         | Q(holder__in=people)
+        | Q(signatory__in=people)
+        | Q(
+            Exists(
+                ApprovalRoute.objects.filter(
+                    document=OuterRef("pk"), started_by__in=people
+                )
+            )
+        )
         | Q(
             Exists(
                 DocumentAddressee.objects.filter(

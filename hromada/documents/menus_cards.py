@@ -1,0 +1,17 @@
+"""Cabinet menu entry of registration cards; ``apps.py`` calls this."""
+
+from django.utils.translation import gettext_lazy as _
+
+from hromada.accounts import permissions as account_permissions
+from hromada.ui import navigation as ui_navigation
+
+
+def register_cards_menu() -> None:
+    """Add "Documents" (the card list) to the cabinet menu."""
+    ui_navigation.cabinet_menu_register(
+        key="documents",
+        label=_("Documents"),
+        url_name="documents:document_list",
+        order=20,
+        visible=account_permissions.is_staff_member,
+    )

@@ -1,0 +1,19 @@
+"""The routes area's entry in the cabinet menu."""
+
+from django.utils.translation import gettext_lazy as _
+
+from hromada.ui import navigation as ui_navigation
+
+
+def register_routes_menu() -> None:
+    """Add "To approve and sign" with the number of waiting tasks."""
+    # Imported here: the lead calls this from AppConfig.ready().
+    from hromada.documents.selectors import routes as route_selectors
+
+    ui_navigation.cabinet_menu_register(
+        key="documents_approvals",
+        label=_("To approve and sign"),
+        url_name="documents:approval_list",
+        order=20,
+        counter=route_selectors.approval_count_for_user,
+    )

@@ -1,0 +1,34 @@
+"""Who may create, register, cancel, link and open up registration cards."""
+
+import rules
+
+from hromada.accounts import permissions as account_permissions
+from hromada.accounts.models import User
+from hromada.documents.models import Document, DocumentStatus
+from hromada.documents.permissions.visibility import can_view, is_registrar
+
+
+@rules.predicate
+def is_creator(user: User, document: Document) -> bool:
+    """Drew up the card (its draft's author)."""
+    return document.created_by_id == user.pk
+
+
+@rules.predicate
+def is_draft_card(user: User, document: Document) -> bool:
+    """The card has no number yet."""
+    return document.status == DocumentStatus.DRAFT
+
+
+can_create_document = account_permissions.can_use_cabinet
+# The status is the lifecycle's question, not the permission's: a second
+# "register" on a numbered card is an invalid transition (409), not a 403.
+can_number = rules.is_active & is_registrar & can_view
+can_edit_draft = (
+    rules.is_active & can_view & (is_creator | is_registrar) & is_draft_card
+)
+can_cancel = rules.is_active & can_view & (is_registrar | (is_creator & is_draft_card))
+can_link = rules.is_active & can_view
+can_grant_access = rules.is_active & can_view & (is_registrar | is_creator)
+can_reply = rules.is_active & account_permissions.can_use_cabinet & can_view
+can_intake = rules.is_active & is_registrar

@@ -1,0 +1,109 @@
+"""Who may resolve documents and act on tasks under control of execution."""
+
+import rules
+
+from hromada.accounts import permissions as account_permissions
+from hromada.accounts.models import User
+from hromada.accounts.roles import Role
+from hromada.documents.models import Resolution, Task, TaskRole
+from hromada.documents.permissions.visibility import can_view, is_registrar
+from hromada.org import selectors as org_selectors
+
+# Roles that head the council or a unit without necessarily holding a head
+# post in the org structure (the mayor's office is not always a unit).
+HEAD_ROLES = (
+    Role.MAYOR,
+    Role.DEPUTY_MAYOR,
+    Role.COUNCIL_SECRETARY,
+    Role.UNIT_HEAD,
+)
+# The leadership stands above every resolution author (EDMS-11).
+LEADERSHIP_ROLES = (Role.MAYOR, Role.DEPUTY_MAYOR, Role.COUNCIL_SECRETARY)
+
+
+def acting_ids(user: User) -> frozenset[int]:
+    """The user and everyone they substitute for today."""
+    return frozenset({user.pk}) | org_selectors.substitution_absent_ids_for(user=user)
+
+
+@rules.predicate
+def is_head(user: User) -> bool:
+    """Heads a unit today (or acts for its head), or holds a head role."""
+    if any(account_permissions.has_role(user, role) for role in HEAD_ROLES):
+        return True
+    return bool(org_selectors.org_unit_ids_headed_by(user=user))
+
+
+@rules.predicate
+def is_leadership(user: User) -> bool:
+    """The mayor, a deputy mayor or the council secretary."""
+    return any(account_permissions.has_role(user, role) for role in LEADERSHIP_ROLES)
+
+
+@rules.predicate
+def is_task_executor(user: User, task: Task) -> bool:
+    """The task's executor, or their substitute today."""
+    return task.executor_id in acting_ids(user)
+
+
+@rules.predicate
+def is_task_controller(user: User, task: Task) -> bool:
+    """Keeps the task under control, or substitutes for who does."""
+    return task.controller_id in acting_ids(user)
+
+
+@rules.predicate
+def is_resolution_author(user: User, resolution: Resolution) -> bool:
+    """Wrote (signed) the resolution, or substitutes for its author."""
+    return resolution.author_id in acting_ids(user)
+
+
+@rules.predicate
+def is_task_author(user: User, task: Task) -> bool:
+    """Wrote the resolution the task comes from (or substitutes)."""
+    return task.resolution.author_id in acting_ids(user)
+
+
+def report_reviewer_id(task: Task) -> int:
+    """Who accepts the task's reports (EDMS-07).
+
+    A co-executor reports to the responsible executor of the same
+    resolution; the responsible executor reports to the controller.
+    """
+    if task.role == TaskRole.CO_EXECUTOR:
+        responsible = (
+            Task.objects.filter(
+                resolution_id=task.resolution_id, role=TaskRole.RESPONSIBLE
+            )
+            .values_list("executor_id", flat=True)
+            .first()
+        )
+        if responsible is not None:
+            return responsible
+    return task.controller_id
+
+
+@rules.predicate
+def is_report_reviewer(user: User, task: Task) -> bool:
+    """Reviews the task's reports: see ``report_reviewer_id``."""
+    return report_reviewer_id(task) in acting_ids(user)
+
+
+@rules.predicate
+def is_under_control(user: User, task: Task) -> bool:
+    """A task with execution to control, not one sent for information."""
+    return task.role != TaskRole.FOR_INFORMATION
+
+
+can_resolve = rules.is_active & is_head & can_view
+can_enter_for_head = rules.is_active & is_registrar
+can_approve_resolution = rules.is_active & is_resolution_author
+can_report = rules.is_active & is_task_executor & is_under_control
+can_review_report = rules.is_active & is_report_reviewer & is_under_control
+can_request_deadline_change = rules.is_active & is_task_executor & is_under_control
+can_decide_deadline_change = rules.is_active & (is_task_author | is_leadership)
+can_remove_from_control = rules.is_active & (
+    is_task_controller | is_task_author | is_leadership
+)
+can_acknowledge = rules.is_active & is_task_executor & ~is_under_control
+can_view_discipline = rules.is_active & (is_head | is_registrar)

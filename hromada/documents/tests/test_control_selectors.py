@@ -1,0 +1,194 @@
+"""The "Today" inbox, its counter, the control journal and discipline."""
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from hromada.accounts.roles import Role
+from hromada.accounts.tests.factories import UserFactory
+from hromada.documents.models import (
+    DocumentAddressee,
+    DocumentStatus,
+    ResolutionStatus,
+    TaskRole,
+    TaskStatus,
+)
+from hromada.documents.selectors import control as selectors
+from hromada.documents.tests.factories_control import (
+    RegisteredDocumentFactory,
+    ResolutionFactory,
+    TaskFactory,
+    TaskReportFactory,
+    employee_in,
+)
+from hromada.org.tests.factories import OrgUnitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_inbox_of_a_busy_executor_and_head():
+    # given
+    today = timezone.localdate()
+    unit = OrgUnitFactory.create()
+    me = employee_in(unit, is_head=True)
+    mine = TaskFactory.create(executor=me, due_on=today + timedelta(days=20))
+    late = TaskFactory.create(executor=me, due_on=today - timedelta(days=3))
+    TaskFactory.create(executor=me, status=TaskStatus.DONE, done_on=today)
+    report = TaskReportFactory.create(task__controller=me)
+    unresolved = RegisteredDocumentFactory.create(org_unit=unit)
+    DocumentAddressee.objects.create(document=unresolved, org_unit=unit)
+    draft = ResolutionFactory.create(
+        author=me, status=ResolutionStatus.DRAFT, signed_at=None
+    )
+
+    # when
+    inbox = selectors.inbox_for_user(user=me, today=today)
+
+    # then
+    assert [entry.item for entry in inbox.to_execute] == [late, mine]
+    assert [entry.urgency for entry in inbox.to_execute] == [
+        selectors.Urgency.OVERDUE,
+        None,
+    ]
+    assert [entry.days_on_desk for entry in inbox.to_execute] == [0, 0]
+    assert [entry.item for entry in inbox.overdue] == [late]
+    assert [entry.item for entry in inbox.to_review] == [report]
+    assert [entry.item for entry in inbox.to_resolve] == [unresolved]
+    assert [entry.item for entry in inbox.resolutions_to_approve] == [draft]
+    assert (inbox.to_register, inbox.to_sign, inbox.to_approve) == ([], [], [])
+    assert inbox.total == 5
+    assert selectors.inbox_counter(me) == 3
+
+
+def test_due_today_and_at_risk_flags():
+    # given
+    today = timezone.localdate()
+    calendar = selectors.deadlines.calendar_current()
+
+    # when
+    flags = [
+        selectors.urgency_of(due_on=today, today=today, calendar=calendar),
+        selectors.urgency_of(
+            due_on=today - timedelta(days=1), today=today, calendar=calendar
+        ),
+        selectors.urgency_of(
+            due_on=selectors.deadlines.add_working_days(start=today, count=2),
+            today=today,
+            calendar=calendar,
+        ),
+        selectors.urgency_of(
+            due_on=selectors.deadlines.add_working_days(start=today, count=3),
+            today=today,
+            calendar=calendar,
+        ),
+    ]
+
+    # then
+    assert flags == [
+        selectors.Urgency.DUE_TODAY,
+        selectors.Urgency.OVERDUE,
+        selectors.Urgency.AT_RISK,
+        None,
+    ]
+
+
+def test_registrar_sees_drafts_to_register():
+    # given
+    registrar = UserFactory.create(roles=[Role.REGISTRAR])
+    draft = RegisteredDocumentFactory.create(
+        status=DocumentStatus.DRAFT,
+        journal=None,
+        registration_year=None,
+        registration_seq=None,
+        registration_number="",
+        registered_on=None,
+        registered_at=None,
+        registered_by=None,
+    )
+
+    # when
+    inbox = selectors.inbox_for_user(user=registrar, today=timezone.localdate())
+
+    # then
+    assert [entry.item for entry in inbox.to_register] == [draft]
+
+
+def test_discipline_report_counts_exactly():
+    # given
+    today = timezone.localdate()
+    unit = OrgUnitFactory.create(name="Відділ благоустрою")
+    other_unit = OrgUnitFactory.create(name="Юридичний відділ")
+    anna = employee_in(unit, first_name="Анна", last_name="Бойко")
+    petro = employee_in(other_unit, first_name="Петро", last_name="Коваль")
+    due = today - timedelta(days=5)
+    # Anna: one on time, one late, one overdue, one in progress.
+    TaskFactory.create(executor=anna, due_on=due, status=TaskStatus.DONE, done_on=due)
+    TaskFactory.create(
+        executor=anna, due_on=due, status=TaskStatus.DONE, done_on=due + timedelta(1)
+    )
+    TaskFactory.create(executor=anna, due_on=due)
+    TaskFactory.create(executor=anna, due_on=today + timedelta(days=5))
+    # Petro: one reported but overdue; a for-information task is not counted.
+    TaskFactory.create(executor=petro, due_on=due, status=TaskStatus.REPORTED)
+    TaskFactory.create(executor=petro, due_on=due, role=TaskRole.FOR_INFORMATION)
+    # Outside the period.
+    TaskFactory.create(executor=petro, assigned_at=timezone.now() - timedelta(days=90))
+
+    # when
+    report = selectors.discipline_report(
+        date_from=today - timedelta(days=30), date_to=today, today=today
+    )
+
+    # then
+    row = selectors.DisciplineRow
+    assert report.units == [
+        row(
+            name="Відділ благоустрою",
+            received=4,
+            done_on_time=1,
+            done_late=1,
+            overdue=1,
+            in_progress=1,
+        ),
+        row(name="Юридичний відділ", received=1, overdue=1),
+    ]
+    assert report.executors == [
+        row(
+            name="Бойко Анна",
+            unit_name="Відділ благоустрою",
+            received=4,
+            done_on_time=1,
+            done_late=1,
+            overdue=1,
+            in_progress=1,
+        ),
+        row(name="Коваль Петро", unit_name="Юридичний відділ", received=1, overdue=1),
+    ]
+    assert replace(report.total, name="") == row(
+        name="", received=5, done_on_time=1, done_late=1, overdue=2, in_progress=1
+    )
+    only_unit = selectors.discipline_report(
+        org_unit=other_unit, date_from=today - timedelta(days=30), date_to=today
+    )
+    assert [u.name for u in only_unit.units] == ["Юридичний відділ"]
+
+
+def test_control_journal_filters_overdue_and_hides_other_cards():
+    # given
+    today = timezone.localdate()
+    head = UserFactory.create(roles=[Role.UNIT_HEAD])
+    late = TaskFactory.create(controller=head, due_on=today - timedelta(days=1))
+    TaskFactory.create(controller=head, due_on=today + timedelta(days=1))
+    TaskFactory.create()  # someone else's card
+
+    # when
+    overdue = selectors.control_journal(
+        user=head, status=selectors.JournalStatus.OVERDUE
+    )
+    everything = selectors.control_journal(user=head)
+
+    # then
+    assert list(overdue) == [late]
+    assert everything.count() == 2
