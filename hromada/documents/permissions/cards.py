@@ -4,7 +4,7 @@ import rules
 
 from hromada.accounts import permissions as account_permissions
 from hromada.accounts.models import User
-from hromada.documents.models import Document, DocumentStatus
+from hromada.documents.models import Document, DocumentKind, DocumentStatus
 from hromada.documents.permissions.visibility import can_view, is_registrar
 
 
@@ -22,6 +22,15 @@ def is_draft_card(user: User, document: Document) -> bool:
 
 can_create_document = account_permissions.can_use_cabinet
 # The status is the lifecycle's question, not the permission's: a second
+ANSWERABLE_KINDS = frozenset(
+    {
+        DocumentKind.INCOMING,
+        DocumentKind.APPEAL,
+        DocumentKind.PUBLIC_INFO_REQUEST,
+        DocumentKind.DEPUTY_APPEAL,
+    }
+)
+
 # "register" on a numbered card is an invalid transition (409), not a 403.
 can_number = rules.is_active & is_registrar & can_view
 can_edit_draft = (
@@ -30,5 +39,13 @@ can_edit_draft = (
 can_cancel = rules.is_active & can_view & (is_registrar | (is_creator & is_draft_card))
 can_link = rules.is_active & can_view
 can_grant_access = rules.is_active & can_view & (is_registrar | is_creator)
-can_reply = rules.is_active & account_permissions.can_use_cabinet & can_view
+@rules.predicate
+def is_answerable(user: User, document: Document) -> bool:
+    """A card that expects a reply: incoming letters, appeals and requests."""
+    return document.kind in ANSWERABLE_KINDS
+
+
+can_reply = (
+    rules.is_active & account_permissions.can_use_cabinet & can_view & is_answerable
+)
 can_intake = rules.is_active & is_registrar
