@@ -285,6 +285,33 @@ HROMADA_CITY = {
     "coat_of_arms": env.str("HROMADA_COAT_OF_ARMS", default="ui/img/coat-of-arms.svg"),
 }
 
+# E-mail intake into the EDMS (off unless a host is given) ------------------
+HROMADA_INTAKE_IMAP = (
+    {
+        "host": env.str("HROMADA_INTAKE_IMAP_HOST"),
+        "user": env.str("HROMADA_INTAKE_IMAP_USER"),
+        "password": env.str("HROMADA_INTAKE_IMAP_PASSWORD"),
+        "folder": env.str("HROMADA_INTAKE_IMAP_FOLDER", default="INBOX"),
+        "org_unit_index": env.str("HROMADA_INTAKE_IMAP_ORG_UNIT_INDEX", default="01"),
+        "registrar_email": env.str("HROMADA_INTAKE_IMAP_REGISTRAR_EMAIL"),
+    }
+    if env.str("HROMADA_INTAKE_IMAP_HOST", default="")
+    else None
+)
+
+# Trusted roots for validating PAdES signatures: a PEM bundle on disk.
+_trust_file = env.str("HROMADA_SIGNATURE_TRUST_ROOTS_FILE", default="")
+HROMADA_SIGNATURE_TRUST_ROOTS = (
+    [
+        "-----BEGIN CERTIFICATE-----" + block
+        for block in Path(_trust_file)
+        .read_text()
+        .split("-----BEGIN CERTIFICATE-----")[1:]
+    ]
+    if _trust_file
+    else []
+)
+
 # Security ------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
