@@ -6,7 +6,6 @@ import imaplib
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from email.message import EmailMessage
 from email.utils import parseaddr, parsedate_to_datetime
@@ -19,7 +18,6 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from hromada.accounts.models import User
-from hromada.core import storage
 from hromada.core.audit import audit_record
 from hromada.core.errors import PermissionDeniedError, ValidationError
 from hromada.documents import permissions
@@ -28,23 +26,14 @@ from hromada.documents.models import (
     Correspondent,
     CorrespondentKind,
     Document,
-    DocumentFile,
     DocumentKind,
     FileRole,
-    FileVersion,
 )
-from hromada.documents.services import registration
+from hromada.documents.services import files, registration
 from hromada.org.models import OrgUnit
 
 logger = logging.getLogger(__name__)
 
-ACCEPTED_TYPES: Final = (
-    storage.DOCUMENT_TYPES
-    | storage.IMAGE_TYPES
-    | storage.SPREADSHEET_TYPES
-    | frozenset({storage.TEXT, storage.XML})
-)
-STORAGE_FOLDER: Final = "documents/intake"
 _MESSAGE_ID_LENGTH: Final = 300
 # Words that mark a sender's display name as an organisation's.
 _ORGANISATION = re.compile(
@@ -53,12 +42,6 @@ _ORGANISATION = re.compile(
     r"фонд|компані|підприємств|установ|школ|ліце|лікарн|центр|агентств|асоціаці)",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class _Part:
-    name: str
-    content: bytes
 
 
 @transaction.atomic
@@ -146,12 +129,13 @@ def _take_in(
     )
     body = _body_text(message)
     if body:
-        _file_add(
-            document,
-            part=_Part(name="letter.txt", content=body.encode()),
-            role=FileRole.MAIN,
-            text=body,
+        files.file_add(
+            document=document,
             actor=actor,
+            content=body.encode(),
+            name="letter.txt",
+            title="letter.txt",
+            role=FileRole.MAIN,
         )
     skipped = _attachments_add(document, message, actor=actor)
     audit_record(
@@ -212,7 +196,7 @@ def _attachments_add(
     document: Document, message: EmailMessage, *, actor: User
 ) -> list[str]:
     skipped = []
-    for order, attachment in enumerate(message.iter_attachments(), start=1):
+    for attachment in message.iter_attachments():
         name = attachment.get_filename() or ""
         content = attachment.get_content()
         data = content.encode() if isinstance(content, str) else content
@@ -221,44 +205,16 @@ def _attachments_add(
             continue
         try:
             with transaction.atomic():
-                _file_add(
-                    document,
-                    part=_Part(name=name, content=data),
-                    role=FileRole.ATTACHMENT,
-                    text="",
+                files.file_add(
+                    document=document,
                     actor=actor,
-                    order=order,
+                    content=data,
+                    name=name,
+                    title=name,
+                    role=FileRole.ATTACHMENT,
                 )
         except ValidationError:
             skipped.append(name)
     return skipped
 
 
-def _file_add(
-    document: Document,
-    *,
-    part: _Part,
-    role: FileRole,
-    text: str,
-    actor: User,
-    order: int = 0,
-) -> DocumentFile:
-    # TODO(#3): switch to services.files.file_add once the files area lands.
-    stored = storage.file_store(
-        content=part.content,
-        name=part.name,
-        allowed_types=ACCEPTED_TYPES,
-        folder=STORAGE_FOLDER,
-        uploaded_by=actor,
-    )
-    document_file = DocumentFile.objects.create(
-        document=document, title=stored.original_name, role=role, order=order
-    )
-    FileVersion.objects.create(
-        document_file=document_file,
-        number=1,
-        stored_file=stored,
-        created_by=actor,
-        text=text,
-    )
-    return document_file
