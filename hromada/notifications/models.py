@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from hromada.core.models import BaseModel
+from hromada.core.models import BaseModel, StoredFile
 from hromada.core.transitions import Transitions
 
 
@@ -80,6 +80,10 @@ class Notification(BaseModel):
     )
     template = models.CharField(_("template"), max_length=100)
     context = models.JSONField(_("context"), default=dict, blank=True)
+    # Files sent with the message, e.g. a signed outgoing letter.
+    attachments = models.ManyToManyField(
+        StoredFile, verbose_name=_("attachments"), blank=True, related_name="+"
+    )
     language = models.CharField(_("language"), max_length=8, default="uk")
     dedup_key = models.CharField(_("deduplication key"), max_length=200)
     message_id = models.CharField(_("message id"), max_length=255)

@@ -4,7 +4,7 @@ import logging
 import re
 import smtplib
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from email.utils import parseaddr
 from functools import partial
@@ -20,8 +20,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hromada.accounts.models import User
+from hromada.core import storage
 from hromada.core.audit import audit_record
 from hromada.core.errors import ValidationError
+from hromada.core.models import StoredFile
 from hromada.core.transitions import transition_apply
 from hromada.notifications import tasks
 from hromada.notifications.models import (
@@ -67,11 +69,13 @@ def notification_send(
     dedup_key: str,
     channel: NotificationChannel = NotificationChannel.EMAIL,
     language: str | None = None,
+    attachments: Sequence[StoredFile] = (),
 ) -> Notification:
     """Write an outbox row in the caller's transaction; deliver it on commit.
 
     Raises ``RuntimeError`` outside a transaction. A repeated ``dedup_key``
     returns the first row and enqueues nothing; a rollback sends nothing.
+    ``attachments`` are stored files sent with the e-mail.
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("notification_send must run in the caller's transaction")
@@ -90,6 +94,8 @@ def notification_send(
             language=language,
         ),
     )
+    if created and attachments:
+        notification.attachments.set(attachments)
     if created:
         # robust: a queue that is down must not fail the caller's request
         # after its commit; the outbox flush enqueues the row later.
@@ -252,6 +258,9 @@ def _message_build(*, notification: Notification) -> EmailMultiAlternatives:
         },
     )
     message.attach_alternative(html, "text/html")
+    for stored in notification.attachments.all():
+        with storage.file_open(stored) as handle:
+            message.attach(stored.original_name, handle.read(), stored.content_type)
     return message
 
 

@@ -1,25 +1,38 @@
 """The EDMS journey: a letter taken in, registered, resolved, executed, reported."""
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 from pypdf import PdfWriter
 
 from hromada.accounts.models import User
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
-from hromada.documents.models import Document, DocumentStatus, Task, TaskStatus
+from hromada.documents.models import (
+    Document,
+    DocumentStatus,
+    FileRole,
+    FileVersion,
+    Task,
+    TaskStatus,
+)
+from hromada.documents.services import signing
+from hromada.documents.tests.factories_archive import file_version_add
 from hromada.documents.tests.factories_cards import JournalFactory
+from hromada.documents.tests.factories_control import RegisteredDocumentFactory
 from hromada.org.models import OrgUnit
 from hromada.org.tests.factories import (
     EmployeeFactory,
     OrgUnitFactory,
     PositionFactory,
 )
+from hromada.signatures import services as signature_services
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -85,11 +98,15 @@ def office() -> Office:
     )
 
 
-def _letter(tmp_path: Path) -> Path:
+def _pdf() -> bytes:
     pdf = io.BytesIO()
     writer = PdfWriter()
     writer.add_blank_page(width=595, height=842)
     writer.write(pdf)
+    return pdf.getvalue()
+
+
+def _letter(tmp_path: Path) -> Path:
     message = EmailMessage()
     message["From"] = "ТОВ «Ромашка» <office@romashka.example>"
     message["To"] = "rada@vyshneve.example"
@@ -97,7 +114,7 @@ def _letter(tmp_path: Path) -> Path:
     message["Message-ID"] = "<roof-5@romashka.example>"
     message.set_content("Просимо відремонтувати покрівлю будинку №5 до зими.")
     message.add_attachment(
-        pdf.getvalue(),
+        _pdf(),
         maintype="application",
         subtype="pdf",
         filename="zayava.pdf",
@@ -171,8 +188,10 @@ def test_letter_goes_from_intake_to_the_discipline_report(
 
     # then
     expect(page.get_by_role("heading", level=1)).to_contain_text("№ 1/01-12 від")
-    expect(page.get_by_text("Документ зареєстровано за номером 1/01-12.")).to_be_visible()
-    expect(page.locator(".govuk-tag").first).to_have_text("Зареєстровано")
+    expect(
+        page.get_by_text("Документ зареєстровано за номером 1/01-12.")
+    ).to_be_visible()
+    expect(page.locator("#main-content .govuk-tag")).to_have_text("Зареєстровано")
     assert axe_violations() == []
     document.refresh_from_db()
     assert document.status == DocumentStatus.REGISTERED
@@ -196,9 +215,7 @@ def test_letter_goes_from_intake_to_the_discipline_report(
     page.get_by_label("Зміст доручення").fill(
         "Обстежити покрівлю та підготувати відповідь заявнику"
     )
-    page.get_by_label("Відповідальний виконавець").select_option(
-        label="Коваль Оксана"
-    )
+    page.get_by_label("Відповідальний виконавець").select_option(label="Коваль Оксана")
     page.get_by_label("Співвиконавці").select_option(label="Бондар Ігор")
     page.get_by_role("button", name="Зберегти резолюцію").click()
 
@@ -232,9 +249,7 @@ def test_letter_goes_from_intake_to_the_discipline_report(
     _switch_user(page, sign_in, office.head)
     page.goto(live_server.url + CARDS + "inbox/")
     assert axe_violations() == []
-    _inbox_section(page, "Звіти на розгляд").get_by_role(
-        "link", name="1/01-12"
-    ).click()
+    _inbox_section(page, "Звіти на розгляд").get_by_role("link", name="1/01-12").click()
     assert axe_violations() == []
     page.get_by_role("button", name="Прийняти звіт").click()
 
@@ -272,3 +287,84 @@ def test_letter_goes_from_intake_to_the_discipline_report(
     expect(co_executor_row.get_by_role("cell")).to_have_text(
         [office.unit.name, "1", "0", "0", "0", "1"]
     )
+
+
+def test_executor_routes_the_pdf_for_a_visa_and_the_heads_signature(
+    page, live_server, sign_in, axe_violations, office, settings
+):
+    # given: a registered card on the executor's desk, with a PDF
+    settings.HROMADA_DEMO_PKI = True
+    signature_services.certificate_issue_demo(user=office.head)
+    document = RegisteredDocumentFactory.create(
+        org_unit=office.unit,
+        summary=SUBJECT,
+        holder=office.responsible,
+        held_since=timezone.now(),
+    )
+    file_version_add(document, content=_pdf(), name="vidpovid.pdf")
+    card_url = live_server.url + CARDS + f"{document.public_id}/"
+    sign_in(office.responsible)
+    page.goto(card_url)
+    assert axe_violations() == []
+
+    # when: the executor starts an ad hoc route: a colleague's visa, the head signs
+    page.get_by_role("link", name="Запустити маршрут погодження").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Маршрут погодження")
+    assert axe_violations() == []
+    page.get_by_label("Версія файлу для погодження").select_option(
+        label="vidpovid.pdf, версія 1"
+    )
+    page.get_by_label("Візи, потім підпис").check()
+    page.get_by_role(
+        "group", name="Візи (усі паралельно) (необов’язково)"
+    ).get_by_label("Бондар Ігор").check()
+    page.get_by_label("Підписант (необов’язково)", exact=True).select_option(
+        label="Мельник Петро"
+    )
+    page.get_by_role("button", name="Запустити маршрут").click()
+
+    # then
+    expect(page.get_by_text("Маршрут запущено.")).to_be_visible()
+    route = page.locator("#document-route")
+    expect(route.get_by_role("table")).to_have_count(2)
+    assert axe_violations() == []
+
+    # when: the colleague puts the visa
+    _switch_user(page, sign_in, office.co_executor)
+    _decide(page, live_server, axe_violations, "Погодити")
+
+    # then
+    expect(page.get_by_text("Ваше рішення зафіксовано.")).to_be_visible()
+    assert axe_violations() == []
+
+    # when: the head signs from the approval list
+    _switch_user(page, sign_in, office.head)
+    _decide(page, live_server, axe_violations, "Підписати")
+
+    # then: the card holds a signed copy, intact and trusted
+    expect(page.get_by_text("Ваше рішення зафіксовано.")).to_be_visible()
+    assert axe_violations() == []
+    page.goto(card_url)
+    files = page.locator("#document-files")
+    expect(files).to_contain_text("Підписаний примірник")
+    assert axe_violations() == []
+    signed = FileVersion.objects.get(
+        document_file__document=document, document_file__role=FileRole.SIGNED
+    )
+    # pyHanko's validation calls asyncio.run(); Playwright's sync API already
+    # runs a loop in this thread, so verify in a worker thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        result = pool.submit(signing.file_version_verify, version=signed).result()
+    assert result.intact is True
+    assert result.trusted is True
+    assert "Мельник Петро" in result.signer_cn
+
+
+def _decide(page: Page, live_server, axe_violations, decision: str) -> None:
+    page.goto(live_server.url + CARDS + "approvals/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("На погодження та підпис")
+    assert axe_violations() == []
+    page.get_by_role("link", name="Ухвалити рішення").click()
+    assert axe_violations() == []
+    page.get_by_role("group", name="Рішення").get_by_label(decision, exact=True).check()
+    page.get_by_role("button", name="Зафіксувати рішення").click()

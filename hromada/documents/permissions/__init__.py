@@ -14,6 +14,7 @@ from hromada.documents.permissions.archive import (
 from hromada.documents.permissions.cards import (
     can_cancel,
     can_create_document,
+    can_dispatch,
     can_edit_draft,
     can_grant_access,
     can_intake,
@@ -70,6 +71,7 @@ __all__ = [
     "can_create_document",
     "can_decide",
     "can_decide_deadline_change",
+    "can_dispatch",
     "can_edit_draft",
     "can_enter_for_head",
     "can_file_into_case",

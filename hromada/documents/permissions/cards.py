@@ -39,6 +39,8 @@ can_edit_draft = (
 can_cancel = rules.is_active & can_view & (is_registrar | (is_creator & is_draft_card))
 can_link = rules.is_active & can_view
 can_grant_access = rules.is_active & can_view & (is_registrar | is_creator)
+
+
 @rules.predicate
 def is_answerable(user: User, document: Document) -> bool:
     """A card that expects a reply: incoming letters, appeals and requests."""
@@ -49,3 +51,4 @@ can_reply = (
     rules.is_active & account_permissions.can_use_cabinet & can_view & is_answerable
 )
 can_intake = rules.is_active & is_registrar
+can_dispatch = rules.is_active & is_registrar & can_view

@@ -216,5 +216,3 @@ def _attachments_add(
         except ValidationError:
             skipped.append(name)
     return skipped
-
-

@@ -24,7 +24,7 @@ from hromada.documents.models import (
     DocumentStatus,
 )
 from hromada.documents.selectors import cards as selectors
-from hromada.documents.services import intake, registration
+from hromada.documents.services import dispatch, intake, registration
 from hromada.org import selectors as org_selectors
 from hromada.ui.forms import DateInputs
 from hromada.ui.http import CabinetRequest
@@ -140,6 +140,22 @@ class DocumentRegisterForm(forms.Form):
 class DocumentCancelForm(forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("Reason for cancelling"), max_length=500
+    )
+
+
+class DocumentDispatchForm(forms.Form):
+    channel = forms.ChoiceField(
+        label=gettext_lazy("How the letter is sent"),
+        choices=[
+            (Channel.EMAIL.value, gettext_lazy("By e-mail with the signed PDF")),
+            (Channel.POST.value, gettext_lazy("By post (signed on paper)")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    email = forms.EmailField(
+        label=gettext_lazy("Addressee's e-mail"),
+        required=False,
+        help_text=gettext_lazy("Needed when the letter is sent by e-mail."),
     )
 
 
@@ -296,6 +312,27 @@ def document_cancel(request: CabinetRequest, public_id: UUID) -> HttpResponse:
 
 
 @require_POST
+def document_dispatch(request: CabinetRequest, public_id: UUID) -> HttpResponse:
+    document = _document_or_404(request, public_id)
+    form = DocumentDispatchForm(request.POST)
+    if form.is_valid():
+        try:
+            dispatch.document_dispatch(
+                document=document,
+                actor=request.user,
+                channel=Channel(form.cleaned_data["channel"]),
+                email=form.cleaned_data["email"],
+            )
+        except ApplicationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(request, _("The letter is dispatched."))
+            return redirect("documents:document_detail", document.public_id)
+    context = {**_detail_context(request, document), "dispatch_form": form}
+    return render(request, "documents/document_detail.html", context, status=400)
+
+
+@require_POST
 def document_reply(request: CabinetRequest, public_id: UUID) -> HttpResponse:
     incoming = _document_or_404(request, public_id)
     try:
@@ -384,6 +421,15 @@ def _detail_context(request: CabinetRequest, document: Document) -> dict[str, An
         "can_reply": document.kind != DocumentKind.OUTGOING
         and document.status == DocumentStatus.REGISTERED
         and permissions.can_reply(user, document),
+        "can_dispatch": document.kind == DocumentKind.OUTGOING
+        and document.status == DocumentStatus.REGISTERED
+        and permissions.can_dispatch(user, document),
+        "dispatch_form": DocumentDispatchForm(
+            initial={
+                "channel": Channel.EMAIL.value,
+                "email": document.correspondent.email if document.correspondent else "",
+            }
+        ),
         "register_form": DocumentRegisterForm(document=document),
         "cancel_form": DocumentCancelForm(),
     }
@@ -399,4 +445,5 @@ urlpatterns: list[URLPattern] = [
     path("<uuid:public_id>/register/", document_register, name="document_register"),
     path("<uuid:public_id>/cancel/", document_cancel, name="document_cancel"),
     path("<uuid:public_id>/reply/", document_reply, name="document_reply"),
+    path("<uuid:public_id>/dispatch/", document_dispatch, name="document_dispatch"),
 ]

@@ -1,0 +1,1 @@
+"""The REST API room: DRF endpoints over the rooms' selectors and services."""
