@@ -223,7 +223,9 @@ def _people(rng: random.Random, fixture: Fixture) -> _Staff:
     positions: list[Position] = []
     holders: list[User] = []
     for person in registrars:
-        positions.append(Position(org_unit=office, title="Діловод", role=Role.REGISTRAR))
+        positions.append(
+            Position(org_unit=office, title="Діловод", role=Role.REGISTRAR)
+        )
         holders.append(person)
     for unit in units:
         for person in members[unit.pk]:
@@ -249,10 +251,14 @@ def _people(rng: random.Random, fixture: Fixture) -> _Staff:
         batch_size=BATCH,
     )
     through = User.groups.through
-    memberships = [through(user_id=u.pk, group_id=groups[Role.REGISTRAR].pk) for u in registrars]
+    memberships = [
+        through(user_id=u.pk, group_id=groups[Role.REGISTRAR].pk) for u in registrars
+    ]
     for unit in units:
         for person in members[unit.pk]:
-            memberships.append(through(user_id=person.pk, group_id=groups[Role.EXECUTOR].pk))
+            memberships.append(
+                through(user_id=person.pk, group_id=groups[Role.EXECUTOR].pk)
+            )
         memberships.append(
             through(user_id=heads[unit.pk].pk, group_id=groups[Role.UNIT_HEAD].pk)
         )
@@ -275,9 +281,7 @@ def _correspondents(rng: random.Random, scale: float) -> list[Correspondent]:
         else:
             kind = CorrespondentKind.PERSON
             name = f"{rng.choice(SURNAMES)} {rng.choice(NAMES)} ({i})"
-        rows.append(
-            Correspondent(kind=kind, name=name, search_name=name.casefold())
-        )
+        rows.append(Correspondent(kind=kind, name=name, search_name=name.casefold()))
     return Correspondent.objects.bulk_create(rows, batch_size=BATCH)
 
 
@@ -297,7 +301,7 @@ def _journals(fixture: Fixture, staff: _Staff) -> None:
 
 
 class _Lemmas:
-    """Lemma text per distinct string: pymorphy once per subject, not per row."""
+    """Term groups per distinct string: pymorphy once per subject, not row."""
 
     def __init__(self) -> None:
         self._cache: dict[str, list[terms.TermGroup]] = {}
@@ -341,7 +345,16 @@ def _documents(
         for offset in offsets:
             moment = start + timedelta(seconds=offset)
             batch.append(
-                _document(rng, fixture, staff, correspondents, kinds, weights, moment, sequences)
+                _document(
+                    rng,
+                    fixture,
+                    staff,
+                    correspondents,
+                    kinds,
+                    weights,
+                    moment,
+                    sequences,
+                )
             )
         with transaction.atomic():
             Document.objects.bulk_create(batch)
@@ -358,7 +371,9 @@ def _documents(
         for (journal_id, year), last in sequences.items()
     )
     sample = (
-        Document.objects.filter(status=DocumentStatus.REGISTERED, kind=DocumentKind.INCOMING)
+        Document.objects.filter(
+            status=DocumentStatus.REGISTERED, kind=DocumentKind.INCOMING
+        )
         .order_by("-registered_at")
         .values_list("registration_number", flat=True)[500]
     )
@@ -381,7 +396,9 @@ def _document(
     unit = staff.units[0] if rng.random() < 0.2 else rng.choice(staff.units)
     registrar = rng.choice(staff.registrars)
     correspondent = rng.choice(correspondents) if inbound else None
-    summary = f"{rng.choice(SUBJECTS)}, вул. {rng.choice(STREETS)}, {rng.randint(1, 120)}"
+    summary = (
+        f"{rng.choice(SUBJECTS)}, вул. {rng.choice(STREETS)}, {rng.randint(1, 120)}"
+    )
     signatory = None if inbound else staff.heads[unit.pk]
     document = Document(
         kind=kind,
@@ -500,8 +517,10 @@ def _resolutions(
             if due < today - timedelta(days=20) or rng.random() < 0.5:
                 task.status = TaskStatus.DONE
                 late = rng.random() < 0.1
-                done = due + timedelta(days=rng.randint(1, 10)) if late else due - timedelta(
-                    days=rng.randint(0, 20)
+                done = (
+                    due + timedelta(days=rng.randint(1, 10))
+                    if late
+                    else due - timedelta(days=rng.randint(0, 20))
                 )
                 task.done_on = min(max(done, resolution.document.registered_on), today)
             elif rng.random() < 0.3:
@@ -552,7 +571,8 @@ def _index(batch: list[Document], lemmas: _Lemmas) -> None:
 
 def _busy_tasks(rng: random.Random, fixture: Fixture, staff: _Staff) -> None:
     """The busy executor's open tasks, on the newest registered cards."""
-    assert fixture.busy is not None and fixture.large_unit is not None
+    assert fixture.busy is not None
+    assert fixture.large_unit is not None
     head = staff.heads[fixture.large_unit.pk]
     today = timezone.localdate()
     documents = list(

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "hromada.signatures",
     "hromada.documents",
     "hromada.portal",
+    "hromada.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -69,6 +70,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "django_htmx",
+    "rest_framework",
+    "drf_spectacular",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "huey.contrib.djhuey",
@@ -311,6 +314,42 @@ HROMADA_SIGNATURE_TRUST_ROOTS = (
     if _trust_file
     else []
 )
+
+# REST API (the api room) -----------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "hromada.api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "hromada.api.permissions.CanUseCabinet",
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "hromada.api.errors.api_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Hromada API",
+    "DESCRIPTION": "REST API of the Hromada e-government platform.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "DocumentKindEnum": "hromada.documents.models.DocumentKind",
+        "ApprovalKindEnum": "hromada.documents.models.ApprovalKind",
+        "DocumentStatusEnum": "hromada.documents.models.DocumentStatus",
+        "TaskStatusEnum": "hromada.documents.models.TaskStatus",
+        "TaskRoleEnum": "hromada.documents.models.TaskRole",
+        "FileRoleEnum": "hromada.documents.models.FileRole",
+    },
+}
 
 # Security ------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -22,7 +22,7 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
         header = authentication.get_authorization_header(request).split()
         if not header or header[0].lower() != KEYWORD.lower().encode():
             return None
-        if len(header) != 2:  # noqa: PLR2004
+        if len(header) != 2:
             raise exceptions.AuthenticationFailed(
                 _("The Authorization header must be: Bearer <token>.")
             )

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from rest_framework import authentication, permissions
 from rest_framework.exceptions import NotFound
@@ -46,7 +47,7 @@ def get_or_404(queryset: QuerySet[ModelT], **lookup: object) -> ModelT:
     """One object of a scoped queryset; hidden and missing both answer 404."""
     try:
         return queryset.get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError) as error:
+    except ObjectDoesNotExist as error:
         raise NotFound from error
 
 

@@ -46,7 +46,9 @@ def error_body(
 def _flatten(detail: Any) -> list[str]:
     if isinstance(detail, Mapping):
         return [
-            f"{key}: {message}" for key, value in detail.items() for message in _flatten(value)
+            f"{key}: {message}"
+            for key, value in detail.items()
+            for message in _flatten(value)
         ]
     if isinstance(detail, list | tuple):
         return [message for item in detail for message in _flatten(item)]
@@ -88,9 +90,9 @@ def api_exception_handler(exc: Exception, context: Mapping[str, Any]) -> Respons
     if isinstance(exc, exceptions.APIException):
         headers = {}
         if getattr(exc, "auth_header", None):
-            headers["WWW-Authenticate"] = exc.auth_header  # type: ignore[attr-defined]
+            headers["WWW-Authenticate"] = exc.auth_header
         if getattr(exc, "wait", None):
-            headers["Retry-After"] = str(int(exc.wait))  # type: ignore[attr-defined]
+            headers["Retry-After"] = str(int(exc.wait))
         return Response(
             _api_exception_body(exc), status=exc.status_code, headers=headers
         )

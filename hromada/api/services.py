@@ -51,7 +51,9 @@ def api_token_create(
     name = name.strip()
     if not name:
         message = _("Name the token after the system that will use it.")
-        raise ApplicationError(message, code="name_missing", details={"name": [message]})
+        raise ApplicationError(
+            message, code="name_missing", details={"name": [message]}
+        )
     plaintext = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
         user=user, name=name, key_hash=selectors.api_token_hash(plaintext)
@@ -88,7 +90,10 @@ def api_token_touch(*, token: ApiToken) -> None:
     that check is the authority here.
     """
     now = timezone.now()
-    if token.last_used_at is not None and now - token.last_used_at < LAST_USED_RESOLUTION:
+    if (
+        token.last_used_at is not None
+        and now - token.last_used_at < LAST_USED_RESOLUTION
+    ):
         return
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     token.last_used_at = now

@@ -118,6 +118,24 @@ class WorkingCalendar:
 
     martial_law: tuple[tuple[date, date | None], ...] = ()
     overrides: Mapping[date, str] = field(default_factory=dict)
+    # Running totals of working days per year, filled on first use: lists
+    # of "days on the desk" then cost two lookups instead of a day-by-day
+    # walk. Not part of equality; the snapshot itself never changes.
+    _running_totals: dict[int, list[int]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def working_days_in_year_to(self, day: date) -> int:
+        """Working days from 1 January of ``day``'s year through ``day``."""
+        totals = self._running_totals.get(day.year)
+        if totals is None:
+            totals = [0]
+            current = date(day.year, 1, 1)
+            while current.year == day.year:
+                totals.append(totals[-1] + self.is_working_day(current))
+                current += ONE_DAY
+            self._running_totals[day.year] = totals
+        return totals[day.timetuple().tm_yday]
 
     def is_martial_law(self, day: date) -> bool:
         """Whether martial law is in force on ``day`` (TIME-06)."""
@@ -241,9 +259,12 @@ def working_days_between(
     if end < start:
         return -working_days_between(start=end, end=start, calendar=calendar)
     working = _resolve(calendar)
-    return sum(
-        1 for day in date_range(start + ONE_DAY, end) if working.is_working_day(day)
+    count = working.working_days_in_year_to(end) - working.working_days_in_year_to(
+        start
     )
+    for year in range(start.year, end.year):
+        count += working.working_days_in_year_to(date(year, 12, 31))
+    return count
 
 
 def working_days_before(

@@ -130,3 +130,22 @@ def test_martial_law_never_adds_a_day_off(day):
     if peace.is_working_day(day):
         assert martial_law.is_working_day(day) is True
     assert martial_law.is_working_day(day) is (day.weekday() < 5)
+
+
+@given(
+    start=st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31)),
+    span=st.integers(min_value=-800, max_value=800),
+)
+def test_working_days_between_equals_counting_day_by_day(start, span):
+    # The running totals must agree with walking the calendar one day at a time.
+    calendar = WorkingCalendar(martial_law=((date(2022, 2, 24), None),))
+    end = start + timedelta(days=span)
+    low, high = min(start, end), max(start, end)
+    naive = sum(
+        1
+        for offset in range(1, (high - low).days + 1)
+        if calendar.is_working_day(low + timedelta(days=offset))
+    )
+
+    expected = naive if end >= start else -naive
+    assert working_days_between(start=start, end=end, calendar=calendar) == expected

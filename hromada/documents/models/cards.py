@@ -283,6 +283,11 @@ class Document(BaseModel):
             models.Index(fields=["org_unit", "status", "-registered_at"]),
             models.Index(fields=["kind", "-registered_on"]),
             models.Index(fields=["holder", "status"]),
+            # The card list's order (newest registration first).
+            models.Index(
+                fields=["-registered_at", "-created_at", "-id"],
+                name="documents_document_list_order",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

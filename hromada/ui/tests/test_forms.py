@@ -82,7 +82,7 @@ def test_email_error_is_django_ukrainian_message():
     assertInHTML(
         '<p class="govuk-error-message" id="id_email-error">'
         '<span class="govuk-visually-hidden">Помилка:</span>'
-        " Введіть коректну email адресу.</p>",
+        " Введіть коректну адресу електронної пошти.</p>",
         rendered,
     )
     assertInHTML(
@@ -126,7 +126,7 @@ def test_error_summary_links_every_error_to_its_field():
     assert [(href, html.unescape(text)) for href, text in links] == [
         ("#non-field-errors", "Звернення з такою темою вже є."),
         ("#id_name", "Це поле обов'язкове."),
-        ("#id_email", "Введіть коректну email адресу."),
+        ("#id_email", "Введіть коректну адресу електронної пошти."),
     ]
     assert '<div role="alert">' in rendered
 

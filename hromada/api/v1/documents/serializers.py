@@ -25,7 +25,9 @@ from hromada.documents.selectors import cards as card_selectors
 from hromada.org import selectors as org_selectors
 
 DECISIONS = [
-    choice for choice in ApprovalDecision.choices if choice[0] != ApprovalDecision.PENDING
+    choice
+    for choice in ApprovalDecision.choices
+    if choice[0] != ApprovalDecision.PENDING
 ]
 
 
@@ -138,7 +140,9 @@ class FileVersionOutputSerializer(serializers.Serializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_download_url(self, version: FileVersion) -> str:
-        path = reverse("documents:file_download", kwargs={"version_id": version.public_id})
+        path = reverse(
+            "documents:file_download", kwargs={"version_id": version.public_id}
+        )
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request is not None else path
 
