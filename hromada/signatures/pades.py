@@ -5,8 +5,12 @@ the demo PKI (and, later, of an institutional e-seal in an HSM). A person's
 КЕП never signs here; ДСТУ 4145 is an adapter still to come.
 """
 
+import asyncio
 import io
 import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
@@ -27,6 +31,7 @@ from hromada.signatures.interfaces import VerificationResult
 from hromada.signatures.models import Certificate
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def _asn1(certificate: x509.Certificate) -> asn1_x509.Certificate:
@@ -90,6 +95,9 @@ class PadesVerifier:
 
     def verify_pdf(self, *, pdf: bytes) -> VerificationResult:
         """Check integrity and trust of each signature; never raises."""
+        return _outside_event_loop(lambda: self._verify(pdf))
+
+    def _verify(self, pdf: bytes) -> VerificationResult:
         context = ValidationContext(
             trust_roots=[_asn1(root) for root in selectors.trust_root_list()],
             allow_fetching=False,
@@ -133,3 +141,19 @@ class PadesVerifier:
             summary="; ".join(_status_summary(status) for status in statuses),
             signature_count=len(statuses),
         )
+
+
+def _outside_event_loop(work: Callable[[], T]) -> T:
+    """Run ``work`` where ``asyncio.run`` is allowed.
+
+    pyHanko's synchronous validation calls ``asyncio.run``, which refuses to
+    start inside a running event loop (an ASGI view, a test driving a
+    browser); there the work, database reads included, runs in a
+    short-lived worker thread instead, as ``sync_to_async`` would.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return work()
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        return executor.submit(work).result()

@@ -1,5 +1,6 @@
 """Demo PKI, PAdES signing and verification, certificate selectors."""
 
+import asyncio
 from datetime import timedelta
 
 import pytest
@@ -253,3 +254,24 @@ def test_the_demo_loader_issues_certificates_once(settings):
         "signatures: 2 demo certificates",
         "signatures: 0 demo certificates",
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_verification_works_inside_a_running_event_loop():
+    # given: pyHanko calls asyncio.run, which a running loop refuses
+    certificate = services.certificate_issue_demo(user=UserFactory())
+    signed = PadesSigner().sign_pdf(
+        pdf=pdf_with_text(),
+        certificate=certificate,
+        reason="Погоджено",
+        location="Вишневе",
+    )
+
+    async def verify():
+        return PadesVerifier().verify_pdf(pdf=signed)
+
+    # when: an async caller verifies
+    result = asyncio.run(verify())
+
+    # then
+    assert (result.intact, result.trusted) == (True, True)
