@@ -230,6 +230,7 @@ def inbox(request: CabinetRequest) -> HttpResponse:
             "key": key,
             "title": title,
             "rows": [_desk_row(entry) for entry in getattr(data, key)],
+            "limit": selectors.SECTION_LIMIT,
         }
         for key, title in INBOX_SECTIONS
     ]
