@@ -1,20 +1,18 @@
 """Nomenclature of cases, filing, closing a year, disposal and export.
 
-EDMS-18..26: every registered document lands in one case file of its year's
+EDMS-18..26 (the package itself is built in ``archive_package``, re-exported
+here): every registered document lands in one case file of its year's
 nomenclature; a closed case waits for its disposition date (D27); cases
 past it are listed in a disposal act, and permanent ones go to the archive
 as an АЕД package.
 """
 
 import hashlib
-import io
 import logging
-import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import partial
 from typing import Final
-from xml.etree import ElementTree as ET
 
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -25,7 +23,6 @@ from hromada.accounts.models import User
 from hromada.core.audit import audit_record
 from hromada.core.errors import ApplicationError, PermissionDeniedError
 from hromada.core.sequences import registration_index_format, sequence_next
-from hromada.core.storage import file_open
 from hromada.core.transitions import Transitions, transition_apply
 from hromada.documents import permissions
 from hromada.documents.models import (
@@ -41,6 +38,7 @@ from hromada.documents.models import (
     RetentionKind,
 )
 from hromada.documents.selectors import archive as archive_selectors
+from hromada.documents.services.archive_package import archive_package_build
 from hromada.org.models import OrgUnit
 
 logger = logging.getLogger(__name__)
@@ -533,126 +531,6 @@ def disposal_act_approve(*, act: DisposalAct, actor: User) -> DisposalAct:
         partial(_stored_bytes_delete, storage_names=tuple(storage_names))
     )
     return act
-
-
-def _exportable_check(case_file: CaseFile) -> None:
-    if case_file.item.retention_kind != RetentionKind.PERMANENT:
-        raise ApplicationError(
-            _("Only cases of permanent retention are transferred to the archive."),
-            code="case_file_not_permanent",
-        )
-    if case_file.status not in (CaseFileStatus.CLOSED, CaseFileStatus.ARCHIVED):
-        raise ApplicationError(
-            _("Close the year of the case before transferring it to the archive."),
-            code="case_file_not_closed",
-        )
-
-
-def _zip_info(name: str, on: date) -> zipfile.ZipInfo:
-    # A fixed timestamp makes the same case give the same bytes (and hash).
-    info = zipfile.ZipInfo(name, date_time=(on.year, on.month, on.day, 0, 0, 0))
-    info.compress_type = zipfile.ZIP_DEFLATED
-    return info
-
-
-def _case_element(case_file: CaseFile) -> ET.Element:
-    item = case_file.item
-    retention = archive_selectors.retention_notation(
-        kind=item.retention_kind, years=item.retention_years
-    )
-    return ET.Element(
-        "Case",
-        {
-            "index": item.case_index,
-            "title": item.title,
-            "volume": str(case_file.volume),
-            "year": str(item.nomenclature.year),
-            "unit": item.nomenclature.org_unit.name,
-            "closedOn": case_file.closed_on.isoformat() if case_file.closed_on else "",
-            "retention": retention,
-            "retentionKind": item.retention_kind,
-            "article": item.retention_article,
-        },
-    )
-
-
-def _document_element(
-    document: Document, files: list[tuple[str, FileVersion]]
-) -> ET.Element:
-    element = ET.Element(
-        "Document",
-        {
-            "number": document.registration_number,
-            "date": document.registered_on.isoformat()
-            if document.registered_on
-            else "",
-            "kind": document.kind,
-        },
-    )
-    ET.SubElement(element, "Summary").text = document.summary
-    # EDMS-26: 0 open, 1 restricted (ДСК and restricted by law).
-    restricted = document.access_level not in permissions.OPEN_LEVELS
-    ET.SubElement(element, "Access", {"codeAccess": "1" if restricted else "0"})
-    listing = ET.SubElement(element, "Files")
-    for path, version in files:
-        stored = version.stored_file
-        ET.SubElement(
-            listing,
-            "File",
-            {
-                "path": path,
-                "name": stored.original_name,
-                "contentType": stored.content_type,
-                "size": str(stored.size),
-                "sha256": stored.sha256,
-            },
-        )
-    return element
-
-
-def _metadata_xml(
-    case_file: CaseFile, entries: list[tuple[Document, list[tuple[str, FileVersion]]]]
-) -> bytes:
-    # EDMS-26 (Мін'юст 1886/5): only the root UIO and Access/@codeAccess are
-    # verified; the other element and attribute names are provisional (⚠️).
-    root = ET.Element(
-        "UIO",
-        {
-            "formatUIO": "XML",
-            "versionUIO": "1.0",
-            "codeLanguageUIO": "uk",
-            "encodingUIO": "Unicode",
-        },
-    )
-    root.append(_case_element(case_file))
-    documents = ET.SubElement(root, "Documents")
-    for document, files in entries:
-        documents.append(_document_element(document, files))
-    xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return xml
-
-
-def archive_package_build(*, case_file: CaseFile) -> bytes:
-    """The ZIP of a closed permanent case: current file versions and АЕД XML.
-
-    A read: it changes nothing; ``case_file_archive`` records the transfer.
-    """
-    case_file = CaseFile.objects.select_related("item__nomenclature__org_unit").get(
-        pk=case_file.pk
-    )
-    _exportable_check(case_file)
-    stamp = case_file.closed_on or timezone.localdate()
-    entries = archive_selectors.case_file_current_versions(case_file=case_file)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for _document, files in entries:
-            for path, version in files:
-                with file_open(version.stored_file) as handle:
-                    archive.writestr(_zip_info(path, stamp), handle.read())
-        archive.writestr(
-            _zip_info("metadata.xml", stamp), _metadata_xml(case_file, entries)
-        )
-    return buffer.getvalue()
 
 
 @transaction.atomic
