@@ -108,8 +108,18 @@ def visible_documents_q(user: User) -> Q:
 
 @rules.predicate
 def can_view(user: User, document: Document) -> bool:
-    """Whether ``user`` may open the card (hidden answers 404)."""
-    return Document.objects.filter(visible_documents_q(user), pk=document.pk).exists()
+    """Whether ``user`` may open the card (hidden answers 404).
+
+    Most rules on a card start with ``can_view``; the answer is kept on the
+    instance for that user, so a page asking several rules runs the
+    visibility query once. Services lock a fresh instance, so they ask anew.
+    """
+    answers: dict[int, bool] = document.__dict__.setdefault("_visible_to", {})
+    if user.pk not in answers:
+        answers[user.pk] = Document.objects.filter(
+            visible_documents_q(user), pk=document.pk
+        ).exists()
+    return answers[user.pk]
 
 
 @rules.predicate

@@ -2,6 +2,8 @@ from email.message import EmailMessage
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from hromada.accounts.roles import Role
@@ -329,3 +331,23 @@ def test_journal_list(client, registrar):
     response = client.get(reverse("documents:journal_list"))
 
     assert [j.name for j in response.context["journals"]] == ["Вхідна кореспонденція"]
+
+
+def test_card_detail_asks_the_visibility_question_once(client, settings):
+    # given: a registrar opening a registered card (many rules start with
+    # can_view; before the answer was kept per instance the page ran ~70
+    # queries)
+    settings.HROMADA_DEMO = True
+    registrar = UserFactory.create(roles=[Role.REGISTRAR])
+    document = DocumentFactory.create(registered=True, created_by=registrar)
+    client.force_login(registrar)
+    url = f"/cabinet/documents/{document.public_id}/"
+    client.get(url)  # warm per-process caches
+
+    # when
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+
+    # then
+    assert response.status_code == 200
+    assert len(captured.captured_queries) <= 40
