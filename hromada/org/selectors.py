@@ -88,17 +88,27 @@ def substitution_absent_ids_for(
     on: date | None = None,
     scope: SubstitutionScope = SubstitutionScope.ALL,
 ) -> frozenset[int]:
-    """Ids of the people ``user`` acts for on ``on`` within ``scope``."""
+    """Ids of the people ``user`` acts for on ``on`` within ``scope``.
+
+    Kept on the user instance (one request's ``request.user``), as roles are:
+    a page asks this for every rule it checks.
+    """
     on = on or timezone.localdate()
-    scopes = {SubstitutionScope.ALL, scope}
-    ids = Substitution.objects.filter(
-        substitute=user,
-        starts_on__lte=on,
-        ends_on__gte=on,
-        is_cancelled=False,
-        scope__in=scopes,
-    ).values_list("absent_id", flat=True)
-    return frozenset(ids)
+    answers: dict[tuple[date, str], frozenset[int]] = user.__dict__.setdefault(
+        "_hromada_acting_for", {}
+    )
+    key = (on, str(scope))
+    if key not in answers:
+        answers[key] = frozenset(
+            Substitution.objects.filter(
+                substitute=user,
+                starts_on__lte=on,
+                ends_on__gte=on,
+                is_cancelled=False,
+                scope__in={SubstitutionScope.ALL, scope},
+            ).values_list("absent_id", flat=True)
+        )
+    return answers[key]
 
 
 def substitution_list_current(*, on: date | None = None) -> QuerySet[Substitution]:

@@ -68,7 +68,7 @@ def test_list_query_count_does_not_grow_with_rows(
 
     # when: session, user, roles, substitutions (2), units (2), heads,
     # unit tree, count, one page of cards with their joins
-    with django_assert_num_queries(14):  # incl. 3 for the cabinet menu counters
+    with django_assert_num_queries(12):  # incl. 3 for the cabinet menu counters
         response = client.get(reverse("documents:document_list"))
 
     # then

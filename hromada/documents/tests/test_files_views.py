@@ -335,5 +335,5 @@ def test_the_files_panel_query_count_does_not_grow_with_files(
 
     # when / then: files, versions with bytes and authors; can_add_file asks
     # can_view (substitutions, units, heads, the card) and the draft rules
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(6):
         _panel(document, user)

@@ -142,7 +142,7 @@ def test_list_query_count_does_not_grow_with_rows(
     # when: session, user, roles, the documents' visibility scope
     # (substitutions 3, units 2, unit tree), count, one page with its joins:
     # the cabinet's list less its three menu counters
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         response = client_en.get(DOCUMENTS)
 
     # then
