@@ -203,6 +203,32 @@ class RegistrationSequence(models.Model):
         return f"{self.journal}/{self.year}: {self.last_value}"
 
 
+class FormSubmission(models.Model):
+    """One sent form, by the key it carried: a second send finds this row.
+
+    Only ``hromada.core.once`` writes it. ``object_id`` names what the first
+    send created, so a double click leads to the same record.
+    """
+
+    key = models.UUIDField(_("key"), unique=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=100)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.key}"
+
+
 class StoredFile(BaseModel):
     """A file kept by the atomic storage helper, with its SHA-256."""
 

@@ -10,6 +10,7 @@ renders GOV.UK markup too.
 """
 
 import re
+import uuid
 from datetime import date
 from typing import Any
 
@@ -196,3 +197,19 @@ class DateInputs(forms.MultiWidget):
                 "govuk-input--error" if has_error else "",
             )
         return context
+
+
+class OnceField(forms.UUIDField):
+    """A hidden key made when the form is shown; see ``hromada.core.once``.
+
+    The creating service claims it, so sending the form twice (a double
+    click, the browser's "resend") creates one record. A form without it
+    (an old page) still works, only without that protection.
+    """
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("initial", uuid.uuid4)
+        super().__init__(**kwargs)
