@@ -302,6 +302,12 @@ HROMADA_INTAKE_IMAP = (
     else None
 )
 
+# Working days a resolution marked «Терміново» / «Невідкладно» gives when it
+# names no due date (EDMS-10). The council's records-management instruction
+# sets these; the defaults are placeholders until it is read (DOMAIN.md §5).
+HROMADA_EDMS_URGENT_DAYS = env.int("HROMADA_EDMS_URGENT_DAYS", default=3)
+HROMADA_EDMS_IMMEDIATE_DAYS = env.int("HROMADA_EDMS_IMMEDIATE_DAYS", default=1)
+
 # Trusted roots for validating PAdES signatures: a PEM bundle on disk.
 _trust_file = env.str("HROMADA_SIGNATURE_TRUST_ROOTS_FILE", default="")
 HROMADA_SIGNATURE_TRUST_ROOTS = (

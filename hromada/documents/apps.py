@@ -12,6 +12,7 @@ class DocumentsConfig(AppConfig):
         from hromada.documents.menus_archive import register_archive_menu
         from hromada.documents.menus_cards import register_cards_menu
         from hromada.documents.menus_control import register_control_menu
+        from hromada.documents.menus_mobile import register_mobile_menu
         from hromada.documents.menus_routes import register_routes_menu
         from hromada.documents.receivers_routes import on_file_version_added
 
@@ -20,3 +21,4 @@ class DocumentsConfig(AppConfig):
         register_routes_menu()
         register_cards_menu()
         register_archive_menu()
+        register_mobile_menu()

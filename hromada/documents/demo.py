@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from hromada.accounts import selectors as account_selectors
 from hromada.accounts.models import User
+from hromada.core import identifiers
 from hromada.core.audit import audit_record
 from hromada.core.demo import DemoContext
 from hromada.core.sequences import registration_index_format, sequence_next
@@ -22,7 +23,7 @@ from hromada.documents.models import (
     DocumentStatus,
     Journal,
 )
-from hromada.documents.services import registration
+from hromada.documents.services import correspondents, registration
 from hromada.org.models import OrgUnit
 
 DEMO_DOMAIN: Final = "vyshneve.example"
@@ -131,19 +132,8 @@ PUBLIC_INFO_SUMMARIES: Final = (
 
 
 def edrpou_with_check_digit(base: str) -> str:
-    """Append the ЄДРПОУ check digit to seven digits (the tax office rule)."""
-    digits = [int(d) for d in base]
-    weights = (
-        (7, 1, 2, 3, 4, 5, 6)
-        if 3000000 <= int(base) < 6000000
-        else (1, 2, 3, 4, 5, 6, 7)
-    )
-    for shift in (0, 2):
-        total = sum(d * (w + shift) for d, w in zip(digits, weights, strict=True))
-        check = total % 11
-        if check < 10:
-            return f"{base}{check}"
-    return f"{base}0"
+    """Seven digits and their ЄДРПОУ check digit (DOMAIN.md ID-04)."""
+    return base + identifiers.edrpou_check_digit(base)
 
 
 def _working_day(offset: int) -> date:
@@ -155,7 +145,7 @@ def _working_day(offset: int) -> date:
 
 def _correspondents(registrar: User) -> tuple[list[Correspondent], list[Correspondent]]:
     organisations = [
-        registration.correspondent_create(
+        correspondents.correspondent_create(
             actor=registrar,
             kind=CorrespondentKind.ORGANISATION,
             name=name,
@@ -166,7 +156,7 @@ def _correspondents(registrar: User) -> tuple[list[Correspondent], list[Correspo
         for n, (name, base, address) in enumerate(ORGANISATIONS, start=1)
     ]
     people = [
-        registration.correspondent_create(
+        correspondents.correspondent_create(
             actor=registrar,
             kind=CorrespondentKind.PERSON,
             name=name,

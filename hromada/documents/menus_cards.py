@@ -1,4 +1,4 @@
-"""Cabinet menu entry of registration cards; ``apps.py`` calls this."""
+"""Cabinet menu entries of registration cards; ``apps.py`` calls this."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -7,11 +7,18 @@ from hromada.ui import navigation as ui_navigation
 
 
 def register_cards_menu() -> None:
-    """Add "Documents" (the card list) to the cabinet menu."""
+    """Add "Documents" (the card list) and the registry of correspondents."""
     ui_navigation.cabinet_menu_register(
         key="documents",
         label=_("Documents"),
         url_name="documents:document_list",
         order=20,
+        visible=account_permissions.is_staff_member,
+    )
+    ui_navigation.cabinet_menu_register(
+        key="documents_correspondents",
+        label=_("Correspondents"),
+        url_name="documents:correspondent_list",
+        order=25,
         visible=account_permissions.is_staff_member,
     )

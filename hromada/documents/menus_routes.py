@@ -1,4 +1,4 @@
-"""The routes area's entry in the cabinet menu."""
+"""The routes area's entries in the cabinet menu."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -6,8 +6,9 @@ from hromada.ui import navigation as ui_navigation
 
 
 def register_routes_menu() -> None:
-    """Add "To approve and sign" with the number of waiting tasks."""
+    """Add "To approve and sign" with its counter, and "Route templates"."""
     # Imported here: the lead calls this from AppConfig.ready().
+    from hromada.documents import permissions
     from hromada.documents.selectors import routes as route_selectors
 
     ui_navigation.cabinet_menu_register(
@@ -16,4 +17,11 @@ def register_routes_menu() -> None:
         url_name="documents:approval_list",
         order=20,
         counter=route_selectors.approval_count_for_user,
+    )
+    ui_navigation.cabinet_menu_register(
+        key="documents_route_templates",
+        label=_("Route templates"),
+        url_name="documents:route_template_list",
+        order=70,
+        visible=permissions.can_see_route_template_menu,
     )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hromada.core.models import BaseModel
 from hromada.core.transitions import Transitions
@@ -118,7 +119,8 @@ class Journal(BaseModel):
 class CorrespondentKind(models.TextChoices):
     """An organisation or a private person."""
 
-    ORGANISATION = "organisation", _("Organisation")
+    # With a context: the org room's name, "Organisation", means the structure.
+    ORGANISATION = "organisation", pgettext_lazy("correspondent kind", "Organisation")
     PERSON = "person", _("Person")
 
 
@@ -147,6 +149,13 @@ class Correspondent(BaseModel):
             models.CheckConstraint(
                 condition=Q(kind__in=CorrespondentKind.values),
                 name="documents_correspondent_kind_known",
+            ),
+            # One active entry per set of details: a form sent twice adds
+            # one correspondent, and the registry keeps no twins.
+            models.UniqueConstraint(
+                fields=["kind", "search_name", "edrpou", "address", "email"],
+                condition=Q(is_active=True),
+                name="documents_correspondent_active_once",
             ),
         ]
 

@@ -30,6 +30,18 @@ RESOLUTION_TRANSITIONS: Final[Transitions[ResolutionStatus]] = {
 }
 
 
+class ResolutionUrgency(models.TextChoices):
+    """The head's mark on a resolution; a mark shortens the default term.
+
+    «Терміново» and «Невідкладно» (EDMS-10) give the preset terms of the
+    settings when the resolution names no due date.
+    """
+
+    ORDINARY = "ordinary", _("Ordinary")
+    URGENT = "urgent", _("Urgent")
+    IMMEDIATE = "immediate", _("Immediate")
+
+
 class Resolution(BaseModel):
     """A head's written instruction on a document (EDMS-06).
 
@@ -68,6 +80,12 @@ class Resolution(BaseModel):
     due_on = models.DateField(_("due date"))
     due_rule = models.CharField(_("deadline rule"), max_length=64, blank=True)
     due_explanation = models.TextField(_("how the due date was computed"), blank=True)
+    urgency = models.CharField(
+        _("urgency"),
+        max_length=16,
+        choices=ResolutionUrgency,
+        default=ResolutionUrgency.ORDINARY,
+    )
     status = models.CharField(
         _("status"),
         max_length=16,
@@ -84,6 +102,16 @@ class Resolution(BaseModel):
         blank=True,
         related_name="+",
     )
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cancelled by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
     # A draft names its people here, responsible executor first; tasks are
     # created from these ids only when the author approves the draft.
     draft_executor_ids = models.JSONField(
@@ -106,6 +134,15 @@ class Resolution(BaseModel):
                 condition=~Q(status=ResolutionStatus.ACTIVE)
                 | Q(signed_at__isnull=False),
                 name="documents_resolution_signed_when_active",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=ResolutionStatus.CANCELLED)
+                | (Q(cancelled_at__isnull=False) & ~Q(cancel_reason="")),
+                name="documents_resolution_cancel_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(urgency__in=ResolutionUrgency.values),
+                name="documents_resolution_urgency_known",
             ),
         ]
 

@@ -58,6 +58,19 @@ class RouteTemplate(BaseModel):
         verbose_name = _("route template")
         verbose_name_plural = _("route templates")
         ordering = ["kind", "name"]
+        # Two constraints: NULL units never collide in a unique index.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["org_unit", "kind", "name"],
+                condition=Q(org_unit__isnull=False),
+                name="documents_routetemplate_name_unique_in_unit",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "name"],
+                condition=Q(org_unit__isnull=True),
+                name="documents_routetemplate_name_unique_council_wide",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

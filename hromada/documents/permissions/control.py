@@ -5,7 +5,7 @@ import rules
 from hromada.accounts import permissions as account_permissions
 from hromada.accounts.models import User
 from hromada.accounts.roles import Role
-from hromada.documents.models import Resolution, Task, TaskRole
+from hromada.documents.models import Resolution, ResolutionStatus, Task, TaskRole
 from hromada.documents.permissions.visibility import can_view, is_registrar
 from hromada.org import selectors as org_selectors
 
@@ -59,6 +59,35 @@ def is_resolution_author(user: User, resolution: Resolution) -> bool:
 
 
 @rules.predicate
+def is_resolution_enterer(user: User, resolution: Resolution) -> bool:
+    """Entered it for its author: the office, or the typist of a draft."""
+    if resolution.entered_by_id != user.pk or resolution.entered_by_id == (
+        resolution.author_id
+    ):
+        return False
+    return resolution.status == ResolutionStatus.DRAFT or is_registrar(user)
+
+
+@rules.predicate
+def sees_resolution_card(user: User, resolution: Resolution) -> bool:
+    """May see the card the resolution is written on."""
+    return bool(can_view(user, resolution.document))
+
+
+@rules.predicate
+def is_above_resolution_author(user: User, resolution: Resolution) -> bool:
+    """Stands above the author (EDMS-11).
+
+    For a cascade, the author of the parent task's resolution; otherwise
+    the leadership, where they may resolve the card themselves.
+    """
+    parent = resolution.parent_task
+    if parent is not None and parent.resolution.author_id in acting_ids(user):
+        return True
+    return bool(is_leadership(user) and can_resolve(user, resolution.document))
+
+
+@rules.predicate
 def is_task_author(user: User, task: Task) -> bool:
     """Wrote the resolution the task comes from (or substitutes)."""
     return task.resolution.author_id in acting_ids(user)
@@ -107,3 +136,8 @@ can_remove_from_control = rules.is_active & (
 )
 can_acknowledge = rules.is_active & is_task_executor & ~is_under_control
 can_view_discipline = rules.is_active & (is_head | is_registrar)
+can_cancel_resolution = (
+    rules.is_active
+    & sees_resolution_card
+    & (is_resolution_author | is_resolution_enterer | is_above_resolution_author)
+)

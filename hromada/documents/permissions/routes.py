@@ -1,6 +1,7 @@
 """Who may build route templates, start, decide on and cancel routes."""
 
 import rules
+from django.db.models import Q
 
 from hromada.accounts import permissions as account_permissions
 from hromada.accounts.models import User
@@ -10,6 +11,7 @@ from hromada.documents.models import (
     ApprovalTask,
     Document,
 )
+from hromada.documents.permissions.control import HEAD_ROLES
 from hromada.documents.permissions.visibility import can_view
 from hromada.org import selectors as org_selectors
 from hromada.org.models import OrgUnit, SubstitutionScope
@@ -55,6 +57,18 @@ def is_template_manager(user: User, org_unit: OrgUnit | None) -> bool:
 
 
 @rules.predicate
+def holds_head_role(user: User) -> bool:
+    """Holds the role of a unit head or of the leadership; no query."""
+    return any(account_permissions.has_role(user, role) for role in HEAD_ROLES)
+
+
+@rules.predicate
+def heads_a_unit(user: User) -> bool:
+    """Heads (or acts as head of) at least one unit today."""
+    return bool(org_selectors.org_unit_ids_headed_by(user=user))
+
+
+@rules.predicate
 def is_participant_or_acting(user: User, task: ApprovalTask) -> bool:
     """The task's participant, or their substitute within the step's scope."""
     if task.participant_id == user.pk:
@@ -80,6 +94,16 @@ def is_head_over_route(user: User, route: ApprovalRoute) -> bool:
 can_manage_route_templates = (
     rules.is_active & account_permissions.can_use_cabinet & is_template_manager
 )
+# The menu asks on every cabinet page, so it looks at roles only; the
+# editor itself also lets in whoever acts as a unit's head today.
+can_see_route_template_menu = rules.is_active & (
+    account_permissions.is_system_administrator | holds_head_role
+)
+can_edit_route_templates = (
+    rules.is_active
+    & account_permissions.can_use_cabinet
+    & (account_permissions.is_system_administrator | holds_head_role | heads_a_unit)
+)
 can_start_route = (
     rules.is_active
     & account_permissions.can_use_cabinet
@@ -94,3 +118,16 @@ can_cancel_route = (
     & account_permissions.can_use_cabinet
     & (is_route_starter | is_head_over_route)
 )
+
+
+def visible_route_templates_q(user: User) -> Q:
+    """The templates ``can_manage_route_templates`` lets ``user`` edit.
+
+    System administrators edit every template, council-wide ones included;
+    heads the templates of the units they head and the units below them.
+    """
+    if not can_edit_route_templates(user):
+        return Q(pk__in=[])
+    if account_permissions.is_system_administrator(user):
+        return Q()
+    return Q(org_unit__in=_headed_unit_ids(user))

@@ -11,14 +11,21 @@ from hromada.accounts.models import User
 from hromada.core.models import AuditEvent
 from hromada.documents import permissions
 from hromada.documents.models import (
+    CaseFile,
+    CaseFileStatus,
     Correspondent,
+    CorrespondentKind,
     Document,
+    DocumentAccessGrant,
     DocumentKind,
+    DocumentLink,
     DocumentStatus,
     Journal,
+    LinkKind,
     Task,
 )
 from hromada.org.models import OrgUnit
+from hromada.search import lemmatiser
 from hromada.search import selectors as search_selectors
 
 SEARCH_KIND = "documents.document"
@@ -85,14 +92,74 @@ def document_addressee_names(*, document: Document) -> list[str]:
     return [str(addressee) for addressee in addressees]
 
 
-def document_link_list(*, document: Document, user: User) -> QuerySet[Document]:
-    """Cards linked to ``document`` either way that ``user`` may see."""
-    linked = Q(links_in__source=document) | Q(links_out__target=document)
+def document_links_for_user(
+    *, document: Document, user: User
+) -> QuerySet[DocumentLink]:
+    """Links from and to ``document`` whose other card ``user`` may see.
+
+    Both ends come joined: the card shows each link from its own side.
+    """
+    visible = Document.objects.filter(permissions.visible_documents_q(user))
+    # Correlated on the other card's key: one index probe per link, never a
+    # scan of every card the user may see.
+    target_visible = Exists(visible.filter(pk=OuterRef("target_id")))
+    source_visible = Exists(visible.filter(pk=OuterRef("source_id")))
     return (
-        Document.objects.filter(linked)
-        .filter(permissions.visible_documents_q(user))
-        .distinct()
-        .order_by("-registered_at", "-pk")
+        DocumentLink.objects.filter(
+            (Q(source=document) & target_visible)
+            | (Q(target=document) & source_visible)
+        )
+        .select_related("source", "target")
+        .order_by("created_at", "pk")
+    )
+
+
+def document_link_exists(*, source: Document, target: Document, kind: LinkKind) -> bool:
+    """Whether ``source`` is already linked to ``target`` in this way."""
+    return DocumentLink.objects.filter(source=source, target=target, kind=kind).exists()
+
+
+def document_find_by_number(
+    *, user: User, number: str, year: int
+) -> QuerySet[Document]:
+    """Cards ``user`` may see with exactly this index in ``year``.
+
+    Journals number independently, so an index may repeat across journals.
+    """
+    return document_list_for_user(user=user).filter(
+        registration_number=number.strip(), registration_year=year
+    )
+
+
+def document_access_grants(*, document: Document) -> QuerySet[DocumentAccessGrant]:
+    """Who was let into a ДСК or restricted card, and by whom.
+
+    For the people who keep the list (``can_grant_access``) only.
+    """
+    return document.access_grants.select_related("user", "granted_by").order_by(
+        "user__last_name", "user__first_name", "pk"
+    )
+
+
+def document_case_file_choices(*, document: Document) -> QuerySet[CaseFile]:
+    """Open cases a registered card may be filed into (EDMS-18).
+
+    Cases of its registration year in the nomenclatures of its unit, its
+    journal's unit and the units above them.
+    """
+    if document.registration_year is None:
+        return CaseFile.objects.none()
+    units = {document.org_unit_id}
+    if document.journal is not None:
+        units.add(document.journal.org_unit_id)
+    return (
+        CaseFile.objects.filter(
+            status=CaseFileStatus.OPEN,
+            item__nomenclature__year=document.registration_year,
+            item__nomenclature__org_unit__in=_units_and_parents(units),
+        )
+        .select_related("item__nomenclature__org_unit")
+        .order_by("item__case_index", "volume", "pk")
     )
 
 
@@ -122,7 +189,7 @@ def journal_list(*, kind: DocumentKind | None = None) -> QuerySet[Journal]:
 def correspondent_search(*, query: str) -> QuerySet[Correspondent]:
     """Active correspondents whose name, code or e-mail contains ``query``."""
     correspondents = Correspondent.objects.filter(is_active=True)
-    for word in query.casefold().split():
+    for word in correspondent_search_key(query).split():
         correspondents = correspondents.filter(
             Q(search_name__contains=word)
             | Q(edrpou__startswith=word)
@@ -134,6 +201,74 @@ def correspondent_search(*, query: str) -> QuerySet[Correspondent]:
 def correspondent_list() -> QuerySet[Correspondent]:
     """Active correspondents for a form's choice list, by name."""
     return Correspondent.objects.filter(is_active=True).order_by("name")
+
+
+def correspondent_search_key(text: str) -> str:
+    """``text`` as the registry compares names: one apostrophe, case folded.
+
+    SQLite's LIKE folds only ASCII, so names are stored folded already.
+    """
+    return lemmatiser.normalise_value(text).casefold()
+
+
+def correspondent_list_for_user(
+    *,
+    user: User,
+    query: str = "",
+    kind: CorrespondentKind | None = None,
+    is_active: bool | None = True,
+) -> QuerySet[Correspondent]:
+    """Registry entries ``user`` may see, by name; views take single ones here.
+
+    Every word of ``query`` must start the ЄДРПОУ code or occur in the name.
+    """
+    correspondents = Correspondent.objects.filter(
+        permissions.visible_correspondents_q(user)
+    )
+    if kind is not None:
+        correspondents = correspondents.filter(kind=kind)
+    if is_active is not None:
+        correspondents = correspondents.filter(is_active=is_active)
+    for word in correspondent_search_key(query).split():
+        correspondents = correspondents.filter(
+            Q(search_name__contains=word) | Q(edrpou__startswith=word)
+        )
+    return correspondents.order_by("search_name", "pk")
+
+
+def correspondent_get_for_user(*, user: User, public_id: UUID | str) -> Correspondent:
+    """One entry ``user`` may see; ``DoesNotExist`` when hidden or missing."""
+    return correspondent_list_for_user(user=user, is_active=None).get(
+        public_id=public_id
+    )
+
+
+def correspondent_documents(
+    *, correspondent: Correspondent, user: User
+) -> QuerySet[Document]:
+    """The correspondent's cards that ``user`` may see, newest first."""
+    return document_list_for_user(user=user).filter(correspondent=correspondent)
+
+
+def correspondent_choices_for_user(
+    *, user: User, keep: Correspondent | None = None
+) -> QuerySet[Correspondent]:
+    """Active entries ``user`` may put on a card, plus the card's own one."""
+    chosen = Q(pk=keep.pk) if keep is not None else Q(pk__in=[])
+    return Correspondent.objects.filter(
+        (Q(is_active=True) & permissions.visible_correspondents_q(user)) | chosen
+    ).order_by("search_name", "pk")
+
+
+def _units_and_parents(unit_ids: set[int]) -> set[int]:
+    parents = dict(OrgUnit.objects.values_list("pk", "parent_id"))
+    found: set[int] = set()
+    for unit_id in unit_ids:
+        current: int | None = unit_id
+        while current is not None and current not in found:
+            found.add(current)
+            current = parents.get(current)
+    return found
 
 
 def _matching_ids(query: str) -> set[str]:

@@ -1,6 +1,9 @@
-"""Reads of approval routes: what a person has to approve, a card's route."""
+"""Reads of approval routes: what a person has to approve, a card's route.
 
-from django.db.models import Prefetch, Q, QuerySet
+Also the route templates a person may edit, with their steps.
+"""
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from hromada.accounts.models import User
@@ -17,7 +20,9 @@ from hromada.documents.models import (
     FileVersion,
     RouteStatus,
     RouteTemplate,
+    RouteTemplateStep,
 )
+from hromada.org import selectors as org_selectors
 from hromada.org.models import OrgUnit, Substitution, SubstitutionScope
 
 
@@ -132,3 +137,76 @@ def route_version_list(*, document: Document) -> QuerySet[FileVersion]:
         .select_related("document_file", "stored_file")
         .order_by("document_file__order", "document_file__pk", "-number")
     )
+
+
+def route_participant_list() -> QuerySet[User]:
+    """People who hold a post today: whom a route or a template may name."""
+    employees = org_selectors.employee_list_current().values("user_id")
+    return User.objects.filter(pk__in=employees).order_by(
+        "last_name", "first_name", "pk"
+    )
+
+
+def route_template_list_for_user(
+    *,
+    user: User,
+    kind: str = "",
+    org_unit: OrgUnit | None = None,
+    council_wide: bool = False,
+) -> QuerySet[RouteTemplate]:
+    """Templates ``user`` may edit, by unit, kind and name, with step counts.
+
+    ``kind``, ``org_unit`` or ``council_wide`` (templates of no unit) narrow
+    the list. Views take single templates from this queryset, so a template
+    the user may not edit answers 404.
+    """
+    templates = RouteTemplate.objects.filter(
+        permissions.visible_route_templates_q(user)
+    )
+    if kind:
+        templates = templates.filter(kind=kind)
+    if org_unit is not None:
+        templates = templates.filter(org_unit=org_unit)
+    if council_wide:
+        templates = templates.filter(org_unit__isnull=True)
+    return (
+        templates.select_related("org_unit")
+        .annotate(step_count=Count("steps"))
+        .order_by(
+            F("org_unit__sort_order").asc(nulls_first=True),
+            "org_unit__name",
+            "kind",
+            "name",
+            "pk",
+        )
+    )
+
+
+def route_template_steps(*, template: RouteTemplate) -> QuerySet[RouteTemplateStep]:
+    """The template's steps in order, each with its participants by name."""
+    people = User.objects.order_by("last_name", "first_name", "pk")
+    return (
+        RouteTemplateStep.objects.filter(template=template)
+        .prefetch_related(Prefetch("participants", queryset=people))
+        .order_by("order")
+    )
+
+
+def route_template_step_list_for_user(*, user: User) -> QuerySet[RouteTemplateStep]:
+    """Steps of the templates ``user`` may edit; the door to a single step."""
+    return RouteTemplateStep.objects.filter(
+        template__in=RouteTemplate.objects.filter(
+            permissions.visible_route_templates_q(user)
+        )
+    ).select_related("template", "template__org_unit")
+
+
+def route_template_unit_list(*, user: User) -> QuerySet[OrgUnit]:
+    """Active units ``user`` may build templates for (heads: their own)."""
+    units = org_selectors.org_unit_list_active()
+    if permissions.can_manage_route_templates(user, None):
+        return units
+    headed = org_selectors.org_unit_descendant_ids(
+        unit_ids=org_selectors.org_unit_ids_headed_by(user=user)
+    )
+    return units.filter(pk__in=headed)

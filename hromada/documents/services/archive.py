@@ -1,20 +1,14 @@
-"""Nomenclature of cases, filing, closing a year, disposal and export.
+"""Nomenclature of cases, filing, and the transfer to the archive.
 
-EDMS-18..26 (the package itself is built in ``archive_package``, re-exported
-here): every registered document lands in one case file of its year's
-nomenclature; a closed case waits for its disposition date (D27); cases
-past it are listed in a disposal act, and permanent ones go to the archive
-as an АЕД package.
+EDMS-18..22, 25, 26 (the package itself is built in ``archive_package``,
+re-exported here): every registered document lands in one case file of its
+year's nomenclature; once its year is closed (``disposal``), a permanent
+case goes to the archive as an АЕД package.
 """
 
 import hashlib
-import logging
-from collections.abc import Iterable, Sequence
-from datetime import date
-from functools import partial
 from typing import Final
 
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,26 +16,19 @@ from django.utils.translation import gettext as _
 from hromada.accounts.models import User
 from hromada.core.audit import audit_record
 from hromada.core.errors import ApplicationError, PermissionDeniedError
-from hromada.core.sequences import registration_index_format, sequence_next
 from hromada.core.transitions import Transitions, transition_apply
 from hromada.documents import permissions
 from hromada.documents.models import (
     CaseFile,
     CaseFileStatus,
-    DisposalAct,
-    DisposalActStatus,
     Document,
     DocumentStatus,
-    FileVersion,
     Nomenclature,
     NomenclatureItem,
     RetentionKind,
 )
-from hromada.documents.selectors import archive as archive_selectors
 from hromada.documents.services.archive_package import archive_package_build
 from hromada.org.models import OrgUnit
-
-logger = logging.getLogger(__name__)
 
 # A case is filled in its year, closed on 31 December, then either disposed
 # of (bytes destroyed, cards kept) or handed to the archive.
@@ -53,17 +40,15 @@ CASE_FILE_TRANSITIONS: Final[Transitions[CaseFileStatus]] = {
     CaseFileStatus.DISPOSED: frozenset(),
     CaseFileStatus.ARCHIVED: frozenset(),
 }
-DISPOSAL_ACT_TRANSITIONS: Final[Transitions[DisposalActStatus]] = {
-    DisposalActStatus.DRAFT: frozenset({DisposalActStatus.APPROVED}),
-    DisposalActStatus.APPROVED: frozenset(),
-}
 TERM_KINDS = (RetentionKind.YEARS, RetentionKind.AFTER_EXPIRY)
-DISPOSAL_ACT_SEQUENCE = "documents.disposal_act"
-DISPOSAL_ACT_NUMBER = "{seq}"
 FILED_STATUSES = (DocumentStatus.REGISTERED, DocumentStatus.DISPATCHED)
 
 
-def _manager_check(actor: User | None) -> None:
+def archive_manager_check(actor: User | None) -> None:
+    """Refuse unless ``actor`` may keep the nomenclature and the archive.
+
+    Shared by the archive and disposal services.
+    """
     # actor=None: the demo loader or a management command acting as the
     # system, with the operator's shell access as its authority.
     if actor is not None and not permissions.can_manage_nomenclature(actor):
@@ -84,7 +69,7 @@ def nomenclature_create(
     ``actor=None`` is the system (demo loader); people need
     ``can_manage_nomenclature``.
     """
-    _manager_check(actor)
+    archive_manager_check(actor)
     if not org_unit.unit_index:
         raise ApplicationError(
             _("The unit “%(unit)s” has no unit index for its case indexes.")
@@ -163,7 +148,7 @@ def nomenclature_item_add(
         .select_related("org_unit")
         .get(pk=nomenclature.pk)
     )
-    _manager_check(actor)
+    archive_manager_check(actor)
     _not_approved_check(nomenclature)
     case_index = case_index.strip()
     _case_index_check(case_index, nomenclature.org_unit.unit_index)
@@ -201,7 +186,7 @@ def nomenclature_approve(
 ) -> Nomenclature:
     """Approve a nomenclature; from now on its items are frozen."""
     nomenclature = Nomenclature.objects.select_for_update().get(pk=nomenclature.pk)
-    _manager_check(actor)
+    archive_manager_check(actor)
     _not_approved_check(nomenclature)
     if not nomenclature.items.exists():
         raise ApplicationError(
@@ -339,200 +324,6 @@ def document_file_into_case(
     return document
 
 
-def disposition_date(
-    *, retention_kind: str, retention_years: int | None, closed_on: date
-) -> date | None:
-    """When a closed case may be disposed of; ``None`` if never by date.
-
-    D27/EDMS-23: 1 January of the year after closing plus the term. For
-    "N years after expiry" the true start is the end of the contract or
-    term (⚠️ DOMAIN D27), which the EDMS does not know: the closing date
-    stands in for it, so the date is the earliest possible, to be checked.
-    """
-    if retention_kind in TERM_KINDS and retention_years:
-        return date(closed_on.year + 1 + retention_years, 1, 1)
-    return None
-
-
-@transaction.atomic
-def year_close(*, year: int, actor: User | None) -> list[CaseFile]:
-    """Close every open case of ``year`` on 31 December and date its disposal.
-
-    Permanent, "until liquidation", ЕПК and "until no longer needed" cases
-    get no disposition date. One audit event per closed case.
-    """
-    _manager_check(actor)
-    if year > timezone.localdate().year:
-        raise ApplicationError(
-            _("The year %(year)s has not begun: it cannot be closed.") % {"year": year},
-            code="year_in_future",
-        )
-    cases = list(
-        CaseFile.objects.select_for_update(of=("self",))
-        .select_related("item")
-        .filter(status=CaseFileStatus.OPEN, item__nomenclature__year=year)
-        .order_by("pk")
-    )
-    closed_on = date(year, 12, 31)
-    for case_file in cases:
-        transition_apply(
-            case_file, to=CaseFileStatus.CLOSED, table=CASE_FILE_TRANSITIONS
-        )
-        case_file.closed_on = closed_on
-        case_file.disposition_on = disposition_date(
-            retention_kind=case_file.item.retention_kind,
-            retention_years=case_file.item.retention_years,
-            closed_on=closed_on,
-        )
-        case_file.save(
-            update_fields=["status", "closed_on", "disposition_on", "updated_at"]
-        )
-        audit_record(
-            actor=actor,
-            action="documents.case_file_close",
-            target=case_file,
-            data={"year": year, "disposition_on": case_file.disposition_on},
-        )
-    return cases
-
-
-@transaction.atomic
-def disposal_act_create(*, actor: User, today: date) -> DisposalAct:
-    """Draft an act listing closed cases due for disposal on ``today``.
-
-    Permanent cases never appear; a case already in a draft act is left to
-    that act. The act gets its number only when approved (EDMS-24).
-    """
-    _manager_check(actor)
-    cases = list(
-        archive_selectors.case_file_list_due(today=today)
-        .select_for_update(of=("self",))
-        .order_by("pk")
-    )
-    if not cases:
-        raise ApplicationError(
-            _("No closed case is due for disposal on %(date)s.")
-            % {"date": today.isoformat()},
-            code="nothing_due",
-        )
-    act = DisposalAct.objects.create(created_by=actor)
-    act.case_files.set(cases)
-    audit_record(
-        actor=actor,
-        action="documents.disposal_act_create",
-        target=act,
-        data={"case_files": [case.pk for case in cases], "today": today},
-    )
-    return act
-
-
-def _purge_plan(
-    case_files: Sequence[CaseFile],
-) -> tuple[dict[int, list[FileVersion]], set[int]]:
-    versions = list(
-        FileVersion.objects.filter(document_file__document__case_file__in=case_files)
-        .select_related("stored_file", "document_file__document")
-        .order_by("pk")
-    )
-    by_case: dict[int, list[FileVersion]] = {case.pk: [] for case in case_files}
-    for version in versions:
-        case_id = version.document_file.document.case_file_id
-        if case_id is not None:
-            by_case[case_id].append(version)
-    # A stored file also cited by a card outside these cases keeps its bytes.
-    shared = set(
-        FileVersion.objects.filter(
-            stored_file_id__in={v.stored_file_id for v in versions}
-        )
-        .exclude(document_file__document__case_file__in=case_files)
-        .values_list("stored_file_id", flat=True)
-    )
-    return by_case, shared
-
-
-def _stored_bytes_delete(*, storage_names: Iterable[str]) -> None:
-    for name in storage_names:
-        try:
-            default_storage.delete(name)
-        except OSError:
-            logger.error("Could not delete stored file %s", name, exc_info=True)
-
-
-def _case_dispose(
-    *,
-    case_file: CaseFile,
-    act: DisposalAct,
-    actor: User,
-    versions: list[FileVersion],
-    shared: set[int],
-) -> list[str]:
-    transition_apply(case_file, to=CaseFileStatus.DISPOSED, table=CASE_FILE_TRANSITIONS)
-    case_file.save(update_fields=["status", "updated_at"])
-    purged = [v for v in versions if v.stored_file_id not in shared]
-    audit_record(
-        actor=actor,
-        action="documents.case_file_dispose",
-        target=case_file,
-        data={
-            "act": act.pk,
-            "documents": len({v.document_file.document_id for v in versions}),
-            # FileVersion has no purge mark: the audit trail keeps the record.
-            "purged": [
-                {"file_version": v.pk, "sha256": v.stored_file.sha256} for v in purged
-            ],
-            "kept_shared": sorted(v.pk for v in versions if v.stored_file_id in shared),
-        },
-    )
-    return [v.stored_file.storage_name for v in purged]
-
-
-@transaction.atomic
-def disposal_act_approve(*, act: DisposalAct, actor: User) -> DisposalAct:
-    """Approve a draft act: number it, destroy its cases' file bytes.
-
-    EDMS-24: number and date come from the EDMS now. Cards, file versions
-    and their SHA-256 stay; the bytes are deleted after commit, since a
-    deleted file cannot be rolled back. Audited per case and for the act.
-    """
-    act = DisposalAct.objects.select_for_update().get(pk=act.pk)
-    _manager_check(actor)
-    transition_apply(act, to=DisposalActStatus.APPROVED, table=DISPOSAL_ACT_TRANSITIONS)
-    cases = list(act.case_files.select_for_update(of=("self",)).order_by("pk"))
-    today = timezone.localdate()
-    seq = sequence_next(journal=DISPOSAL_ACT_SEQUENCE, year=today.year)
-    act.number = registration_index_format(DISPOSAL_ACT_NUMBER, seq=seq)
-    act.act_date = today
-    act.approved_by = actor
-    act.save(
-        update_fields=["status", "number", "act_date", "approved_by", "updated_at"]
-    )
-    by_case, shared = _purge_plan(cases)
-    storage_names: list[str] = []
-    for case_file in cases:
-        storage_names += _case_dispose(
-            case_file=case_file,
-            act=act,
-            actor=actor,
-            versions=by_case[case_file.pk],
-            shared=shared,
-        )
-    audit_record(
-        actor=actor,
-        action="documents.disposal_act_approve",
-        target=act,
-        data={
-            "number": act.number,
-            "case_files": [case.pk for case in cases],
-            "file_versions": sum(len(v) for v in by_case.values()),
-            "files_purged": len(storage_names),
-        },
-    )
-    transaction.on_commit(
-        partial(_stored_bytes_delete, storage_names=tuple(storage_names))
-    )
-    return act
-
-
 @transaction.atomic
 def case_file_archive(*, case_file: CaseFile, actor: User) -> bytes:
     """Export a closed permanent case and mark it transferred to the archive.
@@ -540,7 +331,7 @@ def case_file_archive(*, case_file: CaseFile, actor: User) -> bytes:
     Returns the package (``archive_package_build``); its SHA-256 is audited.
     """
     case_file = CaseFile.objects.select_for_update().get(pk=case_file.pk)
-    _manager_check(actor)
+    archive_manager_check(actor)
     package = archive_package_build(case_file=case_file)
     transition_apply(case_file, to=CaseFileStatus.ARCHIVED, table=CASE_FILE_TRANSITIONS)
     case_file.save(update_fields=["status", "updated_at"])

@@ -5,6 +5,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
+from django.core.files import File
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -17,7 +18,6 @@ from hromada.core.errors import (
     InvalidTransitionError,
     PermissionDeniedError,
 )
-from hromada.core.models import StoredFile
 from hromada.core.transitions import transition_apply
 from hromada.documents.models import (
     DEADLINE_CHANGE_TRANSITIONS,
@@ -34,6 +34,7 @@ from hromada.documents.models import (
     TaskStatus,
 )
 from hromada.documents.permissions import control as control_permissions
+from hromada.documents.services import control_files
 from hromada.notifications import services as notification_services
 
 logger = logging.getLogger(__name__)
@@ -58,12 +59,15 @@ def task_report_submit(
     actor: User,
     text: str,
     reply_document: Document | None = None,
-    files: Sequence[StoredFile] = (),
+    files: Sequence[File[bytes]] = (),
 ) -> TaskReport:
     """Report on a task; it waits for review by the reviewer (EDMS-07).
 
     The executor or their substitute reports; a co-executor's report goes
     to the responsible executor, the responsible's to the controller.
+    ``files`` are uploads (the kinds a card's files accept); the
+    ``reply_document`` must be a reply to the task's card that the
+    executor sees. Any refusal stores nothing.
     """
     task = _task_lock(task)
     if not control_permissions.can_report(actor, task):
@@ -73,13 +77,18 @@ def task_report_submit(
         raise ApplicationError(
             message, code="report_empty", details={"text": [message]}
         )
+    if reply_document is not None:
+        control_files.reply_document_check(
+            reply_document=reply_document, task=task, actor=actor
+        )
     previous = transition_apply(task, to=TaskStatus.REPORTED, table=TASK_TRANSITIONS)
+    stored = control_files.report_files_store(files=files, actor=actor)
     task.save(update_fields=["status", "updated_at"])
     report = TaskReport.objects.create(
         task=task, author=actor, text=text.strip(), reply_document=reply_document
     )
-    if files:
-        report.files.set(files)
+    if stored:
+        report.files.set(stored)
     reviewer_id = control_permissions.report_reviewer_id(task)
     if task.role == TaskRole.RESPONSIBLE:
         _holder_set(document_id=task.document_id, holder_id=reviewer_id)
@@ -87,7 +96,13 @@ def task_report_submit(
         actor=actor,
         action="documents.task_report_submit",
         target=task,
-        data={"from": previous, "report": report.pk, "reviewer": reviewer_id},
+        data={
+            "from": previous,
+            "report": report.pk,
+            "reviewer": reviewer_id,
+            "reply_document": reply_document.pk if reply_document else None,
+            "files": [file.sha256 for file in stored],
+        },
     )
     notification_services.notification_send(
         recipient=User.objects.get(pk=reviewer_id),

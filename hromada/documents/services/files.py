@@ -223,21 +223,29 @@ def file_version_text_extract(*, version_id: int) -> None:
 
 
 @transaction.atomic
-def file_version_download_record(*, version: FileVersion, actor: User) -> None:
-    """Audit that ``actor`` downloaded a version of a ДСК/restricted card.
+def file_version_download_record(
+    *, version: FileVersion, actor: User, how: str = "download"
+) -> None:
+    """Audit that ``actor`` read a version of a ДСК/restricted card (EDMS-29).
 
-    Reads of open cards are not recorded; the caller checked ``can_view``.
+    ``how`` is ``download``, or the way the content was shown otherwise:
+    ``preview``, ``page`` (a page image), ``diff``, ``route`` (the file of
+    an approval step). Reads of open cards are not recorded; the caller
+    checked that the actor may see the version.
     """
     document = version.document_file.document
     if not permissions.is_restricted(actor, document):
         return
+    data = {
+        "document_id": document.pk,
+        "access_level": document.access_level,
+        "sha256": version.stored_file.sha256,
+    }
     audit_record(
         actor=actor,
-        action="documents.file_download",
+        action="documents.file_download"
+        if how == "download"
+        else "documents.file_read",
         target=version,
-        data={
-            "document_id": document.pk,
-            "access_level": document.access_level,
-            "sha256": version.stored_file.sha256,
-        },
+        data=data if how == "download" else {**data, "how": how},
     )

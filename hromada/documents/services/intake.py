@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from hromada.accounts.models import User
 from hromada.core.audit import audit_record
-from hromada.core.errors import PermissionDeniedError, ValidationError
+from hromada.core.errors import ApplicationError, PermissionDeniedError, ValidationError
 from hromada.documents import permissions
 from hromada.documents.models import (
     Channel,
@@ -29,7 +29,7 @@ from hromada.documents.models import (
     DocumentKind,
     FileRole,
 )
-from hromada.documents.services import files, registration
+from hromada.documents.services import correspondents, files, registration
 from hromada.org.models import OrgUnit
 
 logger = logging.getLogger(__name__)
@@ -157,14 +157,19 @@ def _correspondent(header: str) -> Correspondent | None:
         return existing
     name = display.strip() or address
     is_organisation = bool(_ORGANISATION.search(display))
-    return registration.correspondent_create(
-        actor=None,
-        kind=CorrespondentKind.ORGANISATION
-        if is_organisation
-        else CorrespondentKind.PERSON,
-        name=name[:300],
-        email=address,
-    )
+    try:
+        return correspondents.correspondent_create(
+            actor=None,
+            kind=CorrespondentKind.ORGANISATION
+            if is_organisation
+            else CorrespondentKind.PERSON,
+            name=name[:300],
+            email=address,
+        )
+    except ApplicationError:
+        # A sender address the registry cannot keep (not a valid e-mail):
+        # the card is taken in without a correspondent for the office to set.
+        return None
 
 
 def _sent_on(message: EmailMessage) -> date | None:

@@ -1,16 +1,21 @@
-"""Writes on registration cards: journals, correspondents, drafts, numbers."""
+"""Writes on registration cards: journals, drafts, numbers, cancelling.
+
+Correspondents are in ``correspondents``; links, access grants and reply
+cards in ``relations``.
+"""
 
 from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import partial
 from typing import Final
+from uuid import UUID
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hromada.accounts import permissions as account_permissions
 from hromada.accounts.models import User
+from hromada.core import once
 from hromada.core.audit import audit_record
 from hromada.core.errors import (
     ApplicationError,
@@ -29,16 +34,12 @@ from hromada.documents.models import (
     AccessLevel,
     Channel,
     Correspondent,
-    CorrespondentKind,
     Document,
-    DocumentAccessGrant,
     DocumentAddressee,
     DocumentKind,
-    DocumentLink,
     DocumentStatus,
     FileVersion,
     Journal,
-    LinkKind,
 )
 from hromada.documents.services import archive
 from hromada.org.models import OrgUnit
@@ -109,41 +110,6 @@ def journal_create(
 
 
 @transaction.atomic
-def correspondent_create(
-    *,
-    actor: User | None,
-    kind: CorrespondentKind,
-    name: str,
-    edrpou: str = "",
-    address: str = "",
-    email: str = "",
-    phone: str = "",
-) -> Correspondent:
-    """Add a sender or addressee to the registry of correspondents.
-
-    ``actor=None`` is the e-mail intake, acting for the office.
-    """
-    if actor is not None and not account_permissions.can_use_cabinet(actor):
-        raise PermissionDeniedError(_("Correspondents are added by staff."))
-    correspondent = Correspondent.objects.create(
-        kind=kind,
-        name=name.strip(),
-        edrpou=edrpou,
-        address=address,
-        email=email,
-        phone=phone,
-        search_name=name.strip().casefold(),
-    )
-    audit_record(
-        actor=actor,
-        action="documents.correspondent_create",
-        target=correspondent,
-        data={"kind": kind},
-    )
-    return correspondent
-
-
-@transaction.atomic
 def document_create_draft(
     *,
     actor: User,
@@ -163,14 +129,21 @@ def document_create_draft(
     source_message_id: str = "",
     addressee_units: Iterable[OrgUnit] = (),
     addressee_users: Iterable[User] = (),
+    once_key: UUID | None = None,
 ) -> Document:
     """Start a card as a draft on the actor's desk; any staff member may.
 
-    A draft has no number; ``document_register`` gives it one.
+    A draft has no number; ``document_register`` gives it one. A form sent
+    twice with the same ``once_key`` returns the first draft.
     """
     if not permissions.can_create_document(actor):
         raise PermissionDeniedError(_("Only staff draw up documents."))
     _check_restriction(access_level=access_level, access_basis=access_basis)
+    earlier = once.submission_claim(
+        key=once_key, actor=actor, action="documents.draft_create"
+    )
+    if earlier is not None:
+        return Document.objects.get(pk=earlier)
     document = Document.objects.create(
         kind=kind,
         org_unit=org_unit,
@@ -197,6 +170,7 @@ def document_create_draft(
         target=document,
         data={"kind": kind, "access_level": access_level},
     )
+    once.submission_bind(key=once_key, target=document)
     return document
 
 
@@ -358,95 +332,6 @@ def document_cancel(*, document: Document, actor: User, reason: str) -> Document
         },
     )
     return document
-
-
-@transaction.atomic
-def document_link(
-    *, source: Document, target: Document, kind: LinkKind, actor: User
-) -> DocumentLink:
-    """Record that ``source`` replies to / repeats / … ``target``; idempotent.
-
-    The actor must see both cards.
-    """
-    sees_both = permissions.can_link(actor, source) and permissions.can_view(
-        actor, target
-    )
-    if not sees_both:
-        raise PermissionDeniedError(_("You can link only documents you can see."))
-    if source.pk == target.pk:
-        raise ApplicationError(
-            _("A document cannot be linked to itself."), code="link_to_self"
-        )
-    link, created = DocumentLink.objects.get_or_create(
-        source=source, target=target, kind=kind
-    )
-    if created:
-        audit_record(
-            actor=actor,
-            action="documents.link",
-            target=source,
-            data={"target": target.pk, "kind": kind},
-        )
-    return link
-
-
-@transaction.atomic
-def document_grant_access(
-    *, document: Document, user: User, actor: User
-) -> DocumentAccessGrant:
-    """Let ``user`` see a ДСК or restricted card (EDMS-29); idempotent.
-
-    A registrar or the card's author who can see it.
-    """
-    if not permissions.can_grant_access(actor, document):
-        raise PermissionDeniedError(
-            _("Access to this document is granted by the office.")
-        )
-    if document.access_level not in (AccessLevel.DSK, AccessLevel.RESTRICTED):
-        raise ApplicationError(
-            _("Only ДСК and restricted documents need an access grant."),
-            code="grant_not_needed",
-        )
-    grant, created = DocumentAccessGrant.objects.get_or_create(
-        document=document, user=user, defaults={"granted_by": actor}
-    )
-    if created:
-        audit_record(
-            actor=actor,
-            action="documents.grant_access",
-            target=document,
-            data={"user": user.pk},
-        )
-    return grant
-
-
-@transaction.atomic
-def document_reply_create(*, incoming: Document, actor: User) -> Document:
-    """Draft an outgoing reply pre-filled from ``incoming`` (EDMS-17).
-
-    The reply is linked ``reply_to`` the incoming card; any staff who sees it.
-    """
-    if not permissions.can_reply(actor, incoming):
-        raise PermissionDeniedError(_("You cannot reply to this document."))
-    label = incoming.registration_number or incoming.summary[:60]
-    reply = document_create_draft(
-        actor=actor,
-        kind=DocumentKind.OUTGOING,
-        org_unit=incoming.org_unit,
-        summary=_("Reply to %(document)s") % {"document": label},
-        access_level=AccessLevel(incoming.access_level),
-        access_basis=incoming.access_basis,
-        channel=Channel(incoming.channel),
-        correspondent=incoming.correspondent,
-    )
-    DocumentLink.objects.create(source=reply, target=incoming, kind=LinkKind.REPLY_TO)
-    audit_record(
-        actor=actor,
-        action="documents.reply_create",
-        target=reply,
-        data={"incoming": incoming.pk},
-    )
-    return reply
 
 
 @transaction.atomic

@@ -3,13 +3,17 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Final
+from uuid import UUID
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hromada.accounts.models import User
-from hromada.core import deadlines
+from hromada.core import deadlines, once
 from hromada.core.audit import audit_record
 from hromada.core.errors import (
     ApplicationError,
@@ -23,6 +27,7 @@ from hromada.documents.models import (
     DocumentStatus,
     Resolution,
     ResolutionStatus,
+    ResolutionUrgency,
     Task,
     TaskRole,
     TaskStatus,
@@ -32,6 +37,11 @@ from hromada.notifications import services as notification_services
 from hromada.org import selectors as org_selectors
 
 DEFAULT_RULE = "task.default"
+# The rule codes stored for the preset terms of marked resolutions.
+URGENCY_RULES: Final = {
+    ResolutionUrgency.URGENT: "task.urgent",
+    ResolutionUrgency.IMMEDIATE: "task.immediate",
+}
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -54,13 +64,22 @@ def resolution_create(
     controller: User | None = None,
     parent_task: Task | None = None,
     is_draft: bool = False,
+    urgency: ResolutionUrgency = ResolutionUrgency.ORDINARY,
+    once_key: UUID | None = None,
 ) -> Resolution:
     """Write a head's resolution; unless a draft, put its tasks on control.
 
     The first executor answers for the task (EDMS-07). A draft prepared by
     an assistant has no tasks until its author approves it (EDMS-08).
+    Without ``due_on`` the term follows ``urgency`` (EDMS-10). A form sent
+    twice with the same ``once_key`` returns the first resolution.
     """
     document = Document.objects.select_for_update().get(pk=document.pk)
+    earlier = once.submission_claim(
+        key=once_key, actor=entered_by, action="documents.resolution_create"
+    )
+    if earlier is not None:
+        return Resolution.objects.get(pk=earlier)
     if parent_task is not None:
         parent_task = Task.objects.select_for_update().get(pk=parent_task.pk)
     _check_may_resolve(
@@ -71,7 +90,9 @@ def resolution_create(
         is_draft=is_draft,
     )
     _check_people(executors=executors, for_information=for_information)
-    due = _due(document=document, due_on=due_on, parent_task=parent_task)
+    due = _due(
+        document=document, due_on=due_on, parent_task=parent_task, urgency=urgency
+    )
     resolution = Resolution.objects.create(
         document=document,
         parent_task=parent_task,
@@ -81,6 +102,7 @@ def resolution_create(
         due_on=due.due_on,
         due_rule=due.rule,
         due_explanation=due.explanation,
+        urgency=urgency,
         controller=controller or author,
         status=ResolutionStatus.DRAFT if is_draft else ResolutionStatus.ACTIVE,
         signed_at=None if is_draft else timezone.now(),
@@ -108,10 +130,12 @@ def resolution_create(
             "for_information": [user.pk for user in for_information],
             "due_on": due.due_on,
             "is_draft": is_draft,
+            "urgency": urgency,
             "parent_task": parent_task.pk if parent_task is not None else None,
         },
     )
     _notify_assigned(tasks)
+    once.submission_bind(key=once_key, target=resolution)
     return resolution
 
 
@@ -130,12 +154,30 @@ def resolution_approve(*, resolution: Resolution, actor: User) -> Resolution:
     previous = transition_apply(
         resolution, to=ResolutionStatus.ACTIVE, table=RESOLUTION_TRANSITIONS
     )
+    if resolution.due_rule in URGENCY_RULES.values():
+        # A preset term runs from the day the head signs, not the draft's.
+        due = _due(
+            document=document,
+            due_on=None,
+            parent_task=resolution.parent_task,
+            urgency=ResolutionUrgency(resolution.urgency),
+        )
+        _due_apply(resolution, due)
     _check_due_not_past(resolution.due_on)
     executors = _users_in_order(resolution.draft_executor_ids)
     for_information = _users_in_order(resolution.draft_for_information_ids)
     _check_people(executors=executors, for_information=for_information)
     resolution.signed_at = timezone.now()
-    resolution.save(update_fields=["status", "signed_at", "updated_at"])
+    resolution.save(
+        update_fields=[
+            "status",
+            "signed_at",
+            "due_on",
+            "due_rule",
+            "due_explanation",
+            "updated_at",
+        ]
+    )
     tasks = _tasks_create(
         resolution=resolution, executors=executors, for_information=for_information
     )
@@ -144,7 +186,11 @@ def resolution_approve(*, resolution: Resolution, actor: User) -> Resolution:
         actor=actor,
         action="documents.resolution_approve",
         target=resolution,
-        data={"from": previous, "tasks": [task.pk for task in tasks]},
+        data={
+            "from": previous,
+            "tasks": [task.pk for task in tasks],
+            "due_on": resolution.due_on,
+        },
     )
     _notify_assigned(tasks)
     return resolution
@@ -215,16 +261,22 @@ def _check_people(
         )
 
 
-def _due(*, document: Document, due_on: date | None, parent_task: Task | None) -> _Due:
+def _due(
+    *,
+    document: Document,
+    due_on: date | None,
+    parent_task: Task | None,
+    urgency: ResolutionUrgency,
+) -> _Due:
     if due_on is not None:
         _check_due_not_past(due_on)
         due = _Due(due_on=due_on, rule="", explanation="")
+    elif urgency != ResolutionUrgency.ORDINARY:
+        due = _urgent_due(urgency)
+        if parent_task is not None and due.due_on > parent_task.due_on:
+            due = _parent_due(parent_task)
     elif parent_task is not None:
-        due = _Due(
-            due_on=parent_task.due_on,
-            rule="",
-            explanation=_("The due date of the parent task."),
-        )
+        due = _parent_due(parent_task)
     else:
         start = document.registered_on or timezone.localdate()
         computed = deadlines.deadline_compute(rule_code=DEFAULT_RULE, start=start)
@@ -241,6 +293,51 @@ def _due(*, document: Document, due_on: date | None, parent_task: Task | None) -
             message, code="due_date_after_parent", details={"due_on": [message]}
         )
     return due
+
+
+def _parent_due(parent_task: Task) -> _Due:
+    return _Due(
+        due_on=parent_task.due_on,
+        rule="",
+        explanation=_("The due date of the parent task."),
+    )
+
+
+def urgency_working_days(urgency: ResolutionUrgency) -> int:
+    """Working days a marked resolution gives without a due date (EDMS-10).
+
+    The council's records-management instruction sets both presets
+    (DOMAIN.md §5, an open question); the settings hold its values,
+    3 working days for «Терміново» and 1 for «Невідкладно» by default.
+    """
+    if urgency == ResolutionUrgency.IMMEDIATE:
+        return int(settings.HROMADA_EDMS_IMMEDIATE_DAYS)
+    return int(settings.HROMADA_EDMS_URGENT_DAYS)
+
+
+def _urgent_due(urgency: ResolutionUrgency) -> _Due:
+    # The preset runs from the day of the resolution, not from registration:
+    # a mark set days after receipt still leaves the executor its term.
+    start = timezone.localdate()
+    count = urgency_working_days(urgency)
+    due_on = deadlines.add_working_days(start=start, count=count)
+    explanation = ngettext(
+        "Marked «%(mark)s»: %(count)s working day from %(start)s, due %(due)s.",
+        "Marked «%(mark)s»: %(count)s working days from %(start)s, due %(due)s.",
+        count,
+    ) % {
+        "mark": urgency.label,
+        "count": count,
+        "start": start.strftime("%d.%m.%Y"),
+        "due": due_on.strftime("%d.%m.%Y"),
+    }
+    return _Due(due_on=due_on, rule=URGENCY_RULES[urgency], explanation=explanation)
+
+
+def _due_apply(resolution: Resolution, due: _Due) -> None:
+    resolution.due_on = due.due_on
+    resolution.due_rule = due.rule
+    resolution.due_explanation = due.explanation
 
 
 def _check_due_not_past(due_on: date) -> None:

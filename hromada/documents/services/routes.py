@@ -1,7 +1,10 @@
-"""Writes of approval and signing routes over a file version (EDMS-14, 15)."""
+"""Writes of approval and signing routes over a file version (EDMS-14, 15).
+
+A route copies its steps from a template (``route_templates``) or from
+steps built on the spot, so later edits of a template never reach it.
+"""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -13,7 +16,6 @@ from hromada.core.audit import audit_record
 from hromada.core.deadlines import add_working_days
 from hromada.core.errors import (
     ApplicationError,
-    InvalidTransitionError,
     PermissionDeniedError,
 )
 from hromada.core.transitions import transition_apply
@@ -26,77 +28,18 @@ from hromada.documents.models import (
     ApprovalStepStatus,
     ApprovalTask,
     Document,
-    DocumentKind,
     FileVersion,
     OnReject,
     Quorum,
     RouteStatus,
     RouteTemplate,
-    RouteTemplateStep,
 )
 from hromada.documents.models.routes import (
     APPROVAL_STEP_TRANSITIONS,
     ROUTE_TRANSITIONS,
 )
-from hromada.documents.services import signing
+from hromada.documents.services import route_steps, signing
 from hromada.notifications import services as notification_services
-from hromada.org.models import OrgUnit
-
-APPROVING = frozenset(
-    {ApprovalDecision.APPROVED, ApprovalDecision.APPROVED_WITH_REMARKS}
-)
-NEEDS_COMMENT = frozenset({ApprovalDecision.REJECTED, ApprovalDecision.RETURNED})
-
-
-@dataclass(frozen=True, kw_only=True)
-class StepSpec:
-    """One step to build: its participants act in parallel under a quorum."""
-
-    kind: ApprovalKind
-    participants: Sequence[User]
-    quorum: Quorum = Quorum.ALL
-    quorum_n: int | None = None
-    term_days: int = 1
-    on_reject: OnReject = OnReject.RETURN_TO_AUTHOR
-
-
-@transaction.atomic
-def route_template_create(
-    *,
-    actor: User,
-    name: str,
-    kind: DocumentKind,
-    org_unit: OrgUnit | None,
-    steps: Sequence[StepSpec],
-) -> RouteTemplate:
-    """Save a reusable route for ``kind`` documents of ``org_unit`` (or all).
-
-    System administrators build any template; unit heads their units' ones.
-    """
-    if not permissions.can_manage_route_templates(actor, org_unit):
-        raise PermissionDeniedError(
-            _("Route templates are built by system administrators and unit heads.")
-        )
-    _steps_check(steps)
-    template = RouteTemplate.objects.create(name=name, kind=kind, org_unit=org_unit)
-    for order, spec in enumerate(steps, start=1):
-        template_step = RouteTemplateStep.objects.create(
-            template=template,
-            order=order,
-            kind=spec.kind,
-            quorum=spec.quorum,
-            quorum_n=spec.quorum_n,
-            term_days=spec.term_days,
-            on_reject=spec.on_reject,
-        )
-        template_step.participants.set(spec.participants)
-    audit_record(
-        actor=actor,
-        action="documents.route_template_create",
-        target=template,
-        data={"name": name, "kind": kind, "steps": len(steps)},
-    )
-    return template
 
 
 @transaction.atomic
@@ -106,12 +49,13 @@ def route_start(
     version: FileVersion,
     actor: User,
     template: RouteTemplate | None = None,
-    steps: Sequence[StepSpec] | None = None,
+    steps: Sequence[route_steps.StepSpec] | None = None,
 ) -> ApprovalRoute:
     """Run a route from ``template`` or ``steps`` over ``version``.
 
     The card's creator, holder or a head above its unit starts it; one route
-    runs per card at a time. Participants of step 1 are notified.
+    runs per card at a time. A template must be in use; its steps are copied.
+    Participants of step 1 are notified.
     """
     document = Document.objects.select_for_update().get(pk=document.pk)
     if not permissions.can_start_route(actor, document):
@@ -169,14 +113,14 @@ def route_decide(
         raise PermissionDeniedError(
             _("Only a participant of the step or their substitute decides.")
         )
-    _decision_check(route=route, step=step, task=task)
-    _decision_validate(step=step, decision=decision, comment=comment)
+    route_steps.decision_check(route=route, step=step, task=task)
+    route_steps.decision_validate(step=step, decision=decision, comment=comment)
     if seen_sha256 != route.file_version.sha256:
         raise ApplicationError(
             _("The document has changed; review the new version."),
             code="version_changed",
         )
-    if step.kind == ApprovalKind.SIGN and decision in APPROVING:
+    if step.kind == ApprovalKind.SIGN and decision in route_steps.APPROVING:
         signing.file_version_sign(
             version=route.file_version,
             signer=actor,
@@ -197,7 +141,7 @@ def route_decide(
             "updated_at",
         ]
     )
-    outcome = _step_outcome(step)
+    outcome = route_steps.step_outcome(step)
     audit_record(
         actor=actor,
         action="documents.route_decide",
@@ -294,60 +238,40 @@ def route_restart_for_version(*, version_id: int) -> ApprovalRoute | None:
     return route
 
 
-def _steps_check(steps: Sequence[StepSpec]) -> None:
-    if not steps:
-        raise ApplicationError(
-            _("A route needs at least one step."), code="route_without_steps"
-        )
-    for order, spec in enumerate(steps, start=1):
-        people = {user.pk for user in spec.participants}
-        if not people or len(people) != len(spec.participants):
-            raise ApplicationError(
-                _("Step %(order)s needs participants, each named once.")
-                % {"order": order},
-                code="step_participants_invalid",
-            )
-        if spec.quorum == Quorum.N_OF_M and not (
-            spec.quorum_n is not None and 1 <= spec.quorum_n <= len(people)
-        ):
-            raise ApplicationError(
-                _("Step %(order)s: N must be between 1 and the number of people.")
-                % {"order": order},
-                code="step_quorum_invalid",
-            )
-
-
 def _specs_given(
-    *, template: RouteTemplate | None, steps: Sequence[StepSpec] | None
-) -> list[StepSpec]:
+    *, template: RouteTemplate | None, steps: Sequence[route_steps.StepSpec] | None
+) -> list[route_steps.StepSpec]:
     if (template is None) == (steps is None):
         raise ApplicationError(
             _("Choose a route template or build the steps."), code="route_source"
         )
-    specs = _template_specs(template) if template is not None else list(steps or [])
-    _steps_check(specs)
+    if template is None:
+        specs = list(steps or [])
+    else:
+        specs = route_steps.template_specs(_template_locked(template))
+    route_steps.steps_check(specs)
     return specs
 
 
-def _template_specs(template: RouteTemplate) -> list[StepSpec]:
-    steps = template.steps.order_by("order").prefetch_related("participants")
-    return [
-        StepSpec(
-            kind=ApprovalKind(step.kind),
-            participants=list(step.participants.order_by("pk")),
-            quorum=Quorum(step.quorum),
-            quorum_n=step.quorum_n,
-            term_days=step.term_days,
-            on_reject=OnReject(step.on_reject),
+def _template_locked(template: RouteTemplate) -> RouteTemplate:
+    # Locked while its steps are copied: an edit waits until the route has
+    # its own copy, and a template deactivated meanwhile is refused.
+    locked = RouteTemplate.objects.select_for_update().filter(
+        pk=template.pk, is_active=True
+    )
+    found = locked.first()
+    if found is None:
+        raise ApplicationError(
+            _("This route template is no longer in use; choose another."),
+            code="route_template_inactive",
         )
-        for step in steps
-    ]
+    return found
 
 
-def _route_specs(route: ApprovalRoute) -> list[StepSpec]:
+def _route_specs(route: ApprovalRoute) -> list[route_steps.StepSpec]:
     steps = route.steps.order_by("order").prefetch_related("tasks__participant")
     return [
-        StepSpec(
+        route_steps.StepSpec(
             kind=ApprovalKind(step.kind),
             participants=[task.participant for task in step.tasks.all()],
             quorum=Quorum(step.quorum),
@@ -365,7 +289,7 @@ def _route_create(
     version: FileVersion,
     started_by: User,
     template: RouteTemplate | None,
-    specs: Sequence[StepSpec],
+    specs: Sequence[route_steps.StepSpec],
 ) -> ApprovalRoute:
     try:
         # A savepoint: the constraint "one running route per card" decides.
@@ -431,53 +355,6 @@ def _step_activate(step: ApprovalStep, *, template: str) -> None:
             },
             dedup_key=f"documents.approval_requested:{task.pk}",
         )
-
-
-def _decision_check(
-    *, route: ApprovalRoute, step: ApprovalStep, task: ApprovalTask
-) -> None:
-    if (
-        route.status != RouteStatus.RUNNING
-        or step.status != ApprovalStepStatus.ACTIVE
-        or task.decision != ApprovalDecision.PENDING
-    ):
-        raise InvalidTransitionError(
-            _("This step is not waiting for a decision."), code="step_not_active"
-        )
-
-
-def _decision_validate(
-    *, step: ApprovalStep, decision: ApprovalDecision, comment: str
-) -> None:
-    if decision == ApprovalDecision.PENDING:
-        raise ApplicationError(_("Choose a decision."), code="decision_required")
-    if step.kind == ApprovalKind.ACQUAINT and decision != ApprovalDecision.APPROVED:
-        raise ApplicationError(
-            _("An acquaintance step is only acknowledged."),
-            code="acquaint_only_acknowledged",
-        )
-    if decision in NEEDS_COMMENT and not comment.strip():
-        raise ApplicationError(
-            _("Say why the document is rejected or returned."),
-            code="comment_required",
-            details={"comment": [_("Say why the document is rejected or returned.")]},
-        )
-
-
-def _step_outcome(step: ApprovalStep) -> ApprovalStepStatus | None:
-    decisions = list(step.tasks.values_list("decision", flat=True))
-    approved = sum(1 for decision in decisions if decision in APPROVING)
-    pending = decisions.count(ApprovalDecision.PENDING)
-    needed = {
-        Quorum.ALL: len(decisions),
-        Quorum.ANY: 1,
-        Quorum.N_OF_M: step.quorum_n or len(decisions),
-    }[Quorum(step.quorum)]
-    if approved >= needed:
-        return ApprovalStepStatus.APPROVED
-    if approved + pending < needed:
-        return ApprovalStepStatus.REJECTED
-    return None
 
 
 def _step_close(

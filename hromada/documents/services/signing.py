@@ -16,7 +16,13 @@ from hromada.core import storage
 from hromada.core.audit import audit_record
 from hromada.core.errors import ApplicationError, PermissionDeniedError
 from hromada.documents import permissions
-from hromada.documents.models import Document, DocumentFile, FileRole, FileVersion
+from hromada.documents.models import (
+    Document,
+    DocumentFile,
+    DocumentStatus,
+    FileRole,
+    FileVersion,
+)
 from hromada.documents.services import files
 from hromada.signatures import selectors as signature_selectors
 from hromada.signatures import services as signature_services
@@ -70,7 +76,9 @@ def file_version_sign(
     route over this version. Locks the card; audited as ``documents.sign``
     with the SHA-256 of the source and the signed bytes.
     """
-    Document.objects.select_for_update().get(pk=version.document_file.document_id)
+    document = Document.objects.select_for_update().get(
+        pk=version.document_file.document_id
+    )
     version = FileVersion.objects.select_related(
         "stored_file", "document_file__document"
     ).get(pk=version.pk)
@@ -108,11 +116,13 @@ def file_version_sign(
         source_sha256=version.stored_file.sha256,
         result=PadesVerifier().verify_pdf(pdf=signed),
     )
+    signatory_set = _signatory_fill(document, signer)
     audit_record(
         actor=signer,
         action="documents.sign",
         target=signed_version,
         data={
+            "signatory_set": signatory_set,
             "document_id": target.document_id,
             "source_version_id": version.pk,
             "source_sha256": version.stored_file.sha256,
@@ -122,6 +132,19 @@ def file_version_sign(
         },
     )
     return signed_version
+
+
+def _signatory_fill(document: Document, signer: User) -> bool:
+    """A draft without a signatory takes the person who signed it.
+
+    The card's «Підписант» is a mandatory field of outgoing letters; the
+    signature on the route names them, so the registrar need not retype it.
+    """
+    if document.status != DocumentStatus.DRAFT or document.signatory_id is not None:
+        return False
+    document.signatory = signer
+    document.save(update_fields=["signatory", "updated_at"])
+    return True
 
 
 def file_version_verify(*, version: FileVersion) -> VerificationResult:

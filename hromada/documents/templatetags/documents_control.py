@@ -4,8 +4,14 @@ from typing import Any
 
 from django import template
 from django.http import HttpRequest
+from django.utils.html import format_html_join
 
-from hromada.documents.models import Document, ResolutionStatus, TaskStatus
+from hromada.documents.models import (
+    Document,
+    ResolutionStatus,
+    ResolutionUrgency,
+    TaskStatus,
+)
 from hromada.documents.permissions import control as permissions
 from hromada.documents.selectors import control as selectors
 
@@ -21,10 +27,16 @@ def document_tasks_panel(
     resolutions = list(selectors.resolution_list_for_document(document=document))
     tasks = list(selectors.task_list_for_document(document=document))
     for resolution in resolutions:
+        # The card itself: its visibility answer is kept on this instance.
+        resolution.document = document
         resolution.panel_tasks = [t for t in tasks if t.resolution_id == resolution.pk]  # type: ignore[attr-defined]
         resolution.can_approve = (  # type: ignore[attr-defined]
             resolution.status == ResolutionStatus.DRAFT
             and bool(permissions.can_approve_resolution(user, resolution))
+        )
+        is_live = resolution.status != ResolutionStatus.CANCELLED
+        resolution.can_cancel = is_live and bool(  # type: ignore[attr-defined]
+            permissions.can_cancel_resolution(user, resolution)
         )
     return {
         "tasks_panel": True,
@@ -36,3 +48,25 @@ def document_tasks_panel(
         "csrf_token": context.get("csrf_token"),
         "request": request,
     }
+
+
+# Urgency of a task and the resolution's mark as GOV.UK tags: words, never
+# colour alone. A tag rather than an include: "Today" and the control journal
+# show them on every row, and an include per row cost a third of the page.
+_URGENCY_COLOURS = {"overdue": "red", "due_today": "orange", "at_risk": "yellow"}
+_MARK_COLOURS = {"immediate": "magenta", "urgent": "purple"}
+
+
+@register.simple_tag
+def desk_tags(urgency: Any = None, mark: Any = None) -> str:
+    """GOV.UK tags for the urgency and the mark, if any."""
+    tags = []
+    if urgency is not None and str(urgency) in _URGENCY_COLOURS:
+        tags.append((_URGENCY_COLOURS[str(urgency)], urgency.label))
+    if mark is not None and str(mark) in _MARK_COLOURS:
+        tags.append((_MARK_COLOURS[str(mark)], ResolutionUrgency(mark).label))
+    return format_html_join(
+        " ",
+        '<strong class="govuk-tag govuk-tag--{}">{}</strong>',
+        tags,
+    )

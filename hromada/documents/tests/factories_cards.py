@@ -1,4 +1,4 @@
-"""Factories of the cards area: journals, correspondents, cards."""
+"""Factories of the cards area: journals, correspondents, cards, links."""
 
 import factory
 from django.utils import timezone
@@ -11,10 +11,14 @@ from hromada.documents.models import (
     Correspondent,
     CorrespondentKind,
     Document,
+    DocumentAccessGrant,
     DocumentKind,
+    DocumentLink,
     DocumentStatus,
     Journal,
+    LinkKind,
 )
+from hromada.documents.selectors import cards as card_selectors
 from hromada.org.tests.factories import OrgUnitFactory
 
 
@@ -30,13 +34,25 @@ class JournalFactory(factory.django.DjangoModelFactory):
 
 
 class CorrespondentFactory(factory.django.DjangoModelFactory):
+    """An organisation; ``person=True`` gives a private person instead."""
+
     class Meta:
         model = Correspondent
+
+    class Params:
+        person = factory.Trait(
+            kind=CorrespondentKind.PERSON,
+            name=factory.Sequence(lambda n: f"Коваленко Ірина №{n}"),
+            email="",
+            address=factory.Sequence(lambda n: f"вул. Садова, {n + 1}, м. Вишневе"),
+        )
 
     kind = CorrespondentKind.ORGANISATION
     name = factory.Sequence(lambda n: f"ТОВ «Постачальник {n}»")
     email = factory.Sequence(lambda n: f"office{n}@supplier.example")
-    search_name = factory.LazyAttribute(lambda c: c.name.casefold())
+    search_name = factory.LazyAttribute(
+        lambda c: card_selectors.correspondent_search_key(c.name)
+    )
 
 
 class DocumentFactory(factory.django.DjangoModelFactory):
@@ -75,3 +91,21 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     correspondent = factory.SubFactory(CorrespondentFactory)
     holder = factory.SelfAttribute("created_by")
     held_since = factory.LazyFunction(timezone.now)
+
+
+class DocumentLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DocumentLink
+
+    source = factory.SubFactory(DocumentFactory, registered=True)
+    target = factory.SubFactory(DocumentFactory, registered=True)
+    kind = LinkKind.RELATED
+
+
+class DocumentAccessGrantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DocumentAccessGrant
+
+    document = factory.SubFactory(DocumentFactory, access_level=AccessLevel.DSK)
+    user = factory.SubFactory(UserFactory, roles=[Role.EXECUTOR])
+    granted_by = factory.SubFactory(UserFactory, roles=[Role.REGISTRAR])

@@ -1,20 +1,27 @@
 """Factories of the routes area: cards with file versions, route templates."""
 
+import hashlib
+from datetime import timedelta
+
 import factory
+from django.utils import timezone
 
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
 from hromada.core.storage import DOCUMENT_TYPES, file_store
 from hromada.documents.models import (
     AccessLevel,
+    ApprovalKind,
     Document,
     DocumentFile,
     DocumentKind,
     FileRole,
     FileVersion,
     RouteTemplate,
+    RouteTemplateStep,
 )
 from hromada.org.tests.factories import OrgUnitFactory
+from hromada.signatures.models import Certificate
 
 
 def pdf_bytes(text: str = "draft") -> bytes:
@@ -77,3 +84,41 @@ class RouteTemplateFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Погодження листа №{n}")
     kind = DocumentKind.OUTGOING
     org_unit = None
+
+
+class RouteTemplateStepFactory(factory.django.DjangoModelFactory):
+    """A visa step; pass ``participants=[…]`` to name who acts."""
+
+    class Meta:
+        model = RouteTemplateStep
+        skip_postgeneration_save = True
+
+    template = factory.SubFactory(RouteTemplateFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    kind = ApprovalKind.VISA
+
+    @factory.post_generation
+    def participants(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.participants.set(extracted)
+
+
+class SigningCertificateFactory(factory.django.DjangoModelFactory):
+    """A personal certificate valid today: its holder can sign on a route.
+
+    Only the registry row; tests that really sign use the demo PKI.
+    """
+
+    class Meta:
+        model = Certificate
+
+    user = factory.SubFactory(UserFactory, roles=[Role.UNIT_HEAD])
+    subject_cn = factory.LazyAttribute(lambda c: c.user.get_full_name())
+    serial_number = factory.Sequence(lambda n: f"{n + 1000:x}")
+    issuer_cn = "Тестовий КНЕДП"
+    not_before = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+    not_after = factory.LazyFunction(lambda: timezone.now() + timedelta(days=365))
+    fingerprint_sha256 = factory.Sequence(
+        lambda n: hashlib.sha256(f"certificate {n}".encode()).hexdigest()
+    )
+    certificate_pem = "-----BEGIN CERTIFICATE-----"

@@ -19,7 +19,7 @@ from hromada.documents.models import (
     FileVersion,
     RetentionKind,
 )
-from hromada.documents.services import archive as services
+from hromada.documents.services import disposal as services
 from hromada.documents.tests.factories_archive import (
     CaseFileFactory,
     RegisteredDocumentFactory,

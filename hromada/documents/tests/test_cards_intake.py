@@ -218,3 +218,16 @@ def test_skipped_attachments_are_listed_for_the_card(registrar, unit):
 
     # then
     assert skipped == ["x.exe"]
+
+
+def test_a_sender_address_the_registry_cannot_keep_leaves_the_card_without_one(
+    registrar, unit
+):
+    # when
+    document = intake.intake_eml(
+        raw=letter(sender="Коваль Олена <olena@>"), actor=registrar, org_unit=unit
+    )
+
+    # then: the office sets the correspondent by hand
+    assert document.correspondent is None
+    assert Correspondent.objects.exists() is False

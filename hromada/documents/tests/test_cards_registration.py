@@ -21,7 +21,7 @@ from hromada.documents.models import (
     DocumentStatus,
     LinkKind,
 )
-from hromada.documents.services import registration
+from hromada.documents.services import correspondents, registration, relations
 from hromada.documents.tests.factories_cards import (
     CorrespondentFactory,
     DocumentFactory,
@@ -316,7 +316,7 @@ def test_reply_is_prefilled_and_linked(document, journal, registrar):
     )
 
     # when
-    reply = registration.document_reply_create(incoming=document, actor=registrar)
+    reply = relations.document_reply_create(incoming=document, actor=registrar)
 
     # then
     assert (reply.kind, reply.status, reply.correspondent) == (
@@ -329,15 +329,31 @@ def test_reply_is_prefilled_and_linked(document, journal, registrar):
     assert (link.source, link.target, link.kind) == (reply, document, LinkKind.REPLY_TO)
 
 
+def test_a_second_reply_click_returns_the_open_draft(document, journal, registrar):
+    # given
+    document = registration.document_register(
+        document=document, journal=journal, actor=registrar
+    )
+    first = relations.document_reply_create(incoming=document, actor=registrar)
+
+    # when
+    second = relations.document_reply_create(incoming=document, actor=registrar)
+
+    # then
+    assert second.pk == first.pk
+    assert Document.objects.filter(kind=DocumentKind.OUTGOING).count() == 1
+    assert DocumentLink.objects.count() == 1
+
+
 def test_link_is_recorded_once(document, registrar):
     # given
     other = DocumentFactory.create()
 
     # when
-    registration.document_link(
+    relations.document_link(
         source=document, target=other, kind=LinkKind.RELATED, actor=registrar
     )
-    registration.document_link(
+    relations.document_link(
         source=document, target=other, kind=LinkKind.RELATED, actor=registrar
     )
 
@@ -354,7 +370,7 @@ def test_grant_access_to_a_dsk_card(registrar):
     reader = UserFactory.create(roles=[Role.EXECUTOR])
 
     # when
-    registration.document_grant_access(document=document, user=reader, actor=registrar)
+    relations.document_grant_access(document=document, user=reader, actor=registrar)
 
     # then
     grant = DocumentAccessGrant.objects.get()
@@ -364,7 +380,7 @@ def test_grant_access_to_a_dsk_card(registrar):
 
 def test_grant_on_an_open_card_is_refused(document, registrar):
     with pytest.raises(ApplicationError):
-        registration.document_grant_access(
+        relations.document_grant_access(
             document=document, user=registrar, actor=registrar
         )
 
@@ -383,7 +399,7 @@ def test_journal_create_checks_the_template(registrar):
 
 
 def test_correspondent_create_folds_the_search_name(registrar):
-    correspondent = registration.correspondent_create(
+    correspondent = correspondents.correspondent_create(
         actor=registrar, kind="organisation", name="  ПрАТ «Київобленерго» "
     )
 

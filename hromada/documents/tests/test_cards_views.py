@@ -230,6 +230,27 @@ def test_create_saves_a_draft(client, registrar):
     )
 
 
+def test_create_sent_twice_saves_one_draft(client, registrar):
+    # given: the form as shown, with its key
+    unit = OrgUnitFactory.create()
+    form_page = client.get(reverse("documents:document_create") + "?kind=incoming")
+    data = {
+        "once": str(form_page.context["form"]["once"].initial),
+        "org_unit": str(unit.public_id),
+        "summary": "Про благоустрій парку",
+        "channel": "post",
+        "access_level": "internal",
+    }
+
+    # when: a double click
+    url = reverse("documents:document_create") + "?kind=incoming"
+    first, second = client.post(url, data), client.post(url, data)
+
+    # then: one draft; both answers lead to it
+    document = Document.objects.get()
+    assert (first.url, second.url) == (detail_url(document), detail_url(document))
+
+
 def test_create_with_bad_input_shows_errors(client, registrar):
     # when
     response = client.post(

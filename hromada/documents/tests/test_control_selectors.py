@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
+from hromada.core import deadlines
 from hromada.documents.models import (
     DocumentAddressee,
     DocumentStatus,
@@ -65,7 +66,7 @@ def test_inbox_of_a_busy_executor_and_head():
 def test_due_today_and_at_risk_flags():
     # given
     today = timezone.localdate()
-    calendar = selectors.deadlines.calendar_current()
+    calendar = deadlines.calendar_current()
 
     # when
     flags = [
@@ -74,12 +75,12 @@ def test_due_today_and_at_risk_flags():
             due_on=today - timedelta(days=1), today=today, calendar=calendar
         ),
         selectors.urgency_of(
-            due_on=selectors.deadlines.add_working_days(start=today, count=2),
+            due_on=deadlines.add_working_days(start=today, count=2),
             today=today,
             calendar=calendar,
         ),
         selectors.urgency_of(
-            due_on=selectors.deadlines.add_working_days(start=today, count=3),
+            due_on=deadlines.add_working_days(start=today, count=3),
             today=today,
             calendar=calendar,
         ),

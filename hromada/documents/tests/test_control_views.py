@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
-from hromada.documents.models import DocumentAddressee, Task, TaskStatus
+from hromada.documents.models import DocumentAddressee, Resolution, Task, TaskStatus
 from hromada.documents.tests.factories_control import (
     RegisteredDocumentFactory,
     TaskFactory,
@@ -118,6 +118,25 @@ def test_head_writes_a_resolution_through_the_form(client, head):
     assert (task.executor, task.controller) == (clerk, head)
 
 
+def test_a_resolution_sent_twice_is_recorded_once(client, head):
+    # given
+    unit = head.employments.get().position.org_unit
+    document = RegisteredDocumentFactory.create(org_unit=unit)
+    DocumentAddressee.objects.create(document=document, org_unit=unit)
+    clerk = employee_in(unit)
+    url = reverse("documents:resolution_create", args=[document.public_id])
+    key = client.get(url).context["form"]["once"].initial
+    data = {"once": str(key), "text": "Опрацювати", "responsible": str(clerk.public_id)}
+
+    # when
+    first, second = client.post(url, data), client.post(url, data)
+
+    # then
+    assert (first.status_code, second.status_code) == (302, 302)
+    assert Resolution.objects.count() == 1
+    assert Task.objects.count() == 1
+
+
 def test_the_executor_reports_and_the_controller_accepts(client, head):
     # given
     clerk = UserFactory.create(roles=[Role.EXECUTOR])
@@ -212,3 +231,176 @@ def test_the_menu_entries_are_registered():
         10,
     )
     assert entries["documents_control"].url_name == "documents:control_journal"
+
+
+# Cancelling a resolution ----------------------------------------------------
+
+
+@pytest.fixture
+def resolved(head):
+    from hromada.documents.services import resolutions
+
+    unit = head.employments.get().position.org_unit
+    document = RegisteredDocumentFactory.create(org_unit=unit)
+    DocumentAddressee.objects.create(document=document, org_unit=unit)
+    clerk = employee_in(unit)
+    resolution = resolutions.resolution_create(
+        document=document,
+        author=head,
+        entered_by=head,
+        text="Розглянути",
+        executors=[clerk],
+    )
+    return resolution, clerk
+
+
+def test_the_author_cancels_through_the_confirmation_page(client, head, resolved):
+    # given
+    resolution, clerk = resolved
+    url = reverse("documents:resolution_cancel", args=[resolution.public_id])
+
+    # when
+    page = client.get(url)
+    refused = client.post(url, {"reason": ""})
+    done = client.post(url, {"reason": "Документ надіслано помилково"})
+
+    # then
+    assert page.status_code == 200
+    assert [t.executor for t in page.context["tasks"]] == [clerk]
+    assert list(refused.context["form"].errors) == ["reason"]
+    assert done.status_code == 302
+    assert done["Location"] == reverse(
+        "documents:document_detail", args=[resolution.document.public_id]
+    )
+    resolution.refresh_from_db()
+    assert (resolution.status, resolution.cancel_reason) == (
+        "cancelled",
+        "Документ надіслано помилково",
+    )
+    assert Task.objects.get().status == TaskStatus.CANCELLED
+
+
+def test_others_get_404_and_nothing_changes(client, resolved):
+    # given
+    resolution, clerk = resolved
+    url = reverse("documents:resolution_cancel", args=[resolution.public_id])
+    stranger = employee_in(OrgUnitFactory.create(), is_head=True)
+
+    # when
+    answers = []
+    for user in (clerk, stranger):
+        client.force_login(user)
+        answers += [client.get(url).status_code, client.post(url, {"reason": "Так"})]
+
+    # then
+    assert [a if isinstance(a, int) else a.status_code for a in answers] == [404] * 4
+    resolution.refresh_from_db()
+    assert resolution.status == "active"
+
+
+def test_a_cancelled_resolution_answers_404(client, head, resolved):
+    # given
+    from hromada.documents.services import control_cancel
+
+    resolution, _clerk = resolved
+    control_cancel.resolution_cancel(resolution=resolution, actor=head, reason="Раз")
+
+    # when
+    response = client.get(
+        reverse("documents:resolution_cancel", args=[resolution.public_id])
+    )
+
+    # then
+    assert response.status_code == 404
+
+
+def test_an_executed_resolution_shows_the_refusal(client, head, resolved):
+    # given
+    from hromada.documents.services import control
+
+    resolution, _clerk = resolved
+    control.task_remove_from_control(
+        task=Task.objects.get(), actor=head, basis="До справи"
+    )
+
+    # when
+    response = client.post(
+        reverse("documents:resolution_cancel", args=[resolution.public_id]),
+        {"reason": "Пізно"},
+    )
+
+    # then
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "Резолюцію не можна скасувати: звіт за нею вже прийнято або доручення "
+        "знято з контролю."
+    ]
+
+
+def _panel(document, user):
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user = user
+    return Template('{% include "documents/_document_tasks.html" %}').render(
+        Context({"document": document, "request": request})
+    )
+
+
+def test_the_card_panel_offers_cancelling_to_the_author_only(head, resolved):
+    # given
+    resolution, clerk = resolved
+    url = reverse("documents:resolution_cancel", args=[resolution.public_id])
+
+    # when
+    for_head = _panel(resolution.document, head)
+    for_clerk = _panel(resolution.document, clerk)
+
+    # then
+    assert url in for_head
+    assert url not in for_clerk
+
+
+def test_the_card_panel_shows_a_cancelled_resolution(head, resolved):
+    # given
+    from hromada.documents.services import control_cancel
+
+    resolution, _clerk = resolved
+    control_cancel.resolution_cancel(resolution=resolution, actor=head, reason="Дубль")
+
+    # when
+    html = _panel(resolution.document, head)
+
+    # then
+    assert "Скасовано" in html
+    assert "Дубль" in html
+    assert reverse("documents:resolution_cancel", args=[resolution.public_id]) not in (
+        html
+    )
+
+
+def test_the_card_panel_queries_do_not_grow_with_resolutions(head, resolved):
+    # given: a viewer above the author, so every rule is asked in full
+    from hromada.documents.tests.factories_control import ResolutionFactory
+
+    resolution, _clerk = resolved
+    document = resolution.document
+    mayor = UserFactory.create(roles=[Role.MAYOR])
+
+    def measured() -> int:
+        fresh = type(document).objects.get(pk=document.pk)
+        with CaptureQueriesContext(connection) as captured:
+            _panel(fresh, mayor)
+        return len(captured.captured_queries)
+
+    measured()
+    one = measured()
+
+    # when
+    for _n in range(4):
+        TaskFactory.create(resolution=ResolutionFactory.create(document=document))
+    five = measured()
+
+    # then
+    assert one == five

@@ -113,8 +113,36 @@ def test_a_participant_of_an_active_sign_step_may_sign_that_version():
     # when
     signed = signing.file_version_sign(version=version, signer=signer, reason="")
 
-    # then
+    # then: the draft's empty «Підписант» now names the signer
     assert signed.document_file.role == FileRole.SIGNED
+    document.refresh_from_db()
+    assert document.signatory == signer
+    event = AuditEvent.objects.get(action="documents.sign")
+    assert event.data["signatory_set"] is True
+
+
+def test_signing_keeps_the_signatory_already_on_the_card():
+    # given: the mayor is the signatory; a deputy signs on a route (a visa copy)
+    mayor, deputy = UserFactory(roles=[Role.MAYOR]), UserFactory(roles=[Role.MAYOR])
+    signature_services.certificate_issue_demo(user=deputy)
+    document = DocumentFactory(signatory=mayor)
+    version = _version(document)
+    route = ApprovalRoute.objects.create(
+        document=document, file_version=version, started_by=document.created_by
+    )
+    step = ApprovalStep.objects.create(
+        route=route, order=1, kind=ApprovalKind.SIGN, status=ApprovalStepStatus.ACTIVE
+    )
+    ApprovalTask.objects.create(step=step, participant=deputy)
+
+    # when
+    signing.file_version_sign(version=version, signer=deputy, reason="")
+
+    # then
+    document.refresh_from_db()
+    assert document.signatory == mayor
+    event = AuditEvent.objects.get(action="documents.sign")
+    assert event.data["signatory_set"] is False
 
 
 def _nothing_written(before_files, before_stored):

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
@@ -26,7 +27,7 @@ from hromada.documents.models import (
 from hromada.documents.receivers_routes import on_file_version_added
 from hromada.documents.selectors import routes as selectors
 from hromada.documents.services import routes as services
-from hromada.documents.services.routes import StepSpec
+from hromada.documents.services.route_steps import StepSpec
 from hromada.documents.tests.factories_routes import (
     FileVersionFactory,
     RouteDocumentFactory,
@@ -36,7 +37,6 @@ from hromada.notifications.models import Notification
 from hromada.org.models import SubstitutionScope
 from hromada.org.tests.factories import (
     EmployeeFactory,
-    OrgUnitFactory,
     SubstitutionFactory,
 )
 
@@ -381,7 +381,7 @@ def test_a_changed_document_is_refused_and_nothing_changes(
     # then
     assert (error.value.code, error.value.message) == (
         "version_changed",
-        "The document has changed; review the new version.",
+        gettext("The document has changed; review the new version."),
     )
     task = task_of(route, visa_a)
     assert (task.decision, task.decided_by, task.seen_sha256) == ("pending", None, "")
@@ -633,60 +633,6 @@ def test_a_participant_cannot_cancel(document, version, author, two_steps, visa_
         services.route_cancel(route=route, actor=visa_a, reason="Хочу.")
 
     assert statuses(route)[0] == RouteStatus.RUNNING
-
-
-def test_a_unit_head_builds_a_template_that_starts_a_route(
-    document, version, author, visa_a, signer
-):
-    # given
-    head = EmployeeFactory.create(
-        position__org_unit=document.org_unit, position__is_head=True
-    ).user
-    steps = [
-        StepSpec(kind=ApprovalKind.VISA, participants=[visa_a], term_days=3),
-        StepSpec(kind=ApprovalKind.SIGN, participants=[signer]),
-    ]
-
-    # when
-    template = services.route_template_create(
-        actor=head,
-        name="Лист за підписом міського голови",
-        kind=document.kind,
-        org_unit=document.org_unit,
-        steps=steps,
-    )
-    route = services.route_start(
-        document=document, version=version, actor=author, template=template
-    )
-
-    # then
-    assert list(
-        selectors.route_template_list(kind=document.kind, org_unit=document.org_unit)
-    ) == [template]
-    assert route.template == template
-    assert list(route.steps.values_list("order", "kind", "term_days")) == [
-        (1, "visa", 3),
-        (2, "sign", 1),
-    ]
-    assert [t.participant for t in ApprovalTask.objects.filter(step__route=route)] == [
-        visa_a,
-        signer,
-    ]
-
-
-def test_an_executor_cannot_build_a_template(visa_a, signer):
-    unit = OrgUnitFactory.create()
-
-    with pytest.raises(PermissionDeniedError):
-        services.route_template_create(
-            actor=visa_a,
-            name="Шаблон",
-            kind="outgoing",
-            org_unit=unit,
-            steps=[StepSpec(kind=ApprovalKind.SIGN, participants=[signer])],
-        )
-
-    assert AuditEvent.objects.exists() is False
 
 
 def test_n_of_m_needs_a_sensible_n(document, version, author, visa_a):

@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,7 +19,7 @@ from hromada.documents.models import (
 )
 from hromada.documents.selectors.routes import approval_count_for_user
 from hromada.documents.services import routes as services
-from hromada.documents.services.routes import StepSpec
+from hromada.documents.services.route_steps import StepSpec
 from hromada.documents.templatetags.documents_routes import document_route_panel
 from hromada.documents.tests.factories_routes import (
     FileVersionFactory,
@@ -119,9 +121,16 @@ def test_the_list_shows_the_active_step_only(client, route, visa, signer):
     assert list(client.get(LIST_URL).context["tasks"]) == []
 
 
-def test_approval_list_query_count(client, author, signer, django_assert_num_queries):
-    # given: five cards waiting for the signer's visa
-    for _ in range(5):
+def page_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def test_approval_list_query_count(client, author, signer):
+    # given: one card, then five, waiting for the signer's visa
+    def card():
         version = FileVersionFactory.create(document_file__document__created_by=author)
         services.route_start(
             document=version.document_file.document,
@@ -129,15 +138,20 @@ def test_approval_list_query_count(client, author, signer, django_assert_num_que
             actor=author,
             steps=[StepSpec(kind=ApprovalKind.VISA, participants=[signer])],
         )
+
+    card()
     client.force_login(signer)
-    client.get(LIST_URL)
+    chrome = page_queries(client, reverse("ui:cabinet_home"))
+    one = page_queries(client, LIST_URL)
+    for _ in range(4):
+        card()
 
-    # when: session, user, the user's roles (cabinet gate), the tasks joined
-    with django_assert_num_queries(7):  # incl. 3 for the cabinet menu counters
-        response = client.get(LIST_URL)
+    # when
+    five = page_queries(client, LIST_URL)
 
-    # then
-    assert len(response.context["tasks"]) == 5
+    # then: the page adds one query to the cabinet's own (session, user,
+    # roles, menu counters): the tasks with their cards and files joined
+    assert (one - chrome, five - chrome) == (1, 1)
 
 
 def test_decide_form_records_the_decision(client, visa_task, visa, version):
@@ -306,8 +320,68 @@ def test_start_form_asks_for_a_template(client, document, version, author):
     response = client.post(url, {"version": version.pk, "mode": "template"})
 
     assert response.status_code == 200
-    assert response.context["form"].errors == {"template": ["Оберіть шаблон маршруту."]}
+    assert response.context["form"].errors == {
+        "template": ["Оберіть шаблон маршруту або оберіть «Візи, потім підпис»."]
+    }
     assert ApprovalRoute.objects.exists() is False
+
+
+def test_start_form_asks_for_the_ad_hoc_people(client, document, version, author):
+    client.force_login(author)
+    url = reverse("documents:route_start", args=[document.public_id])
+
+    response = client.post(url, {"version": version.pk, "mode": "ad_hoc"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "visa_participants": [
+            "Оберіть, хто ставить візи, або запустіть маршрут за шаблоном."
+        ],
+        "signatory": ["Оберіть підписанта або запустіть маршрут за шаблоном."],
+    }
+    assert ApprovalRoute.objects.exists() is False
+
+
+def test_start_form_labels_say_when_a_field_is_needed(client, document, author, signer):
+    # given: a template fits the card, so both ways are open
+    step = RouteTemplateFactory.create(kind=document.kind).steps.create(
+        order=1, kind=ApprovalKind.SIGN
+    )
+    step.participants.set([signer])
+    client.force_login(author)
+
+    # when
+    response = client.get(reverse("documents:route_start", args=[document.public_id]))
+
+    # then: no field is marked optional; the hints say which way needs it
+    body = response.content.decode()
+    assert "необов’язково" not in body
+    form = response.context["form"]
+    assert [str(form[name].label) for name in form.fields] == [
+        "Версія файлу для погодження",
+        "Маршрут",
+        "Шаблон маршруту",
+        "Візи (усі паралельно)",
+        "Підписант",
+    ]
+    assert str(form["template"].help_text) == "Потрібно, якщо маршрут за шаблоном."
+    assert str(form["signatory"].help_text) == (
+        "Потрібно для маршруту «Візи, потім підпис»."
+    )
+    assert form["mode"].initial == "template"
+    assert "required" not in form["signatory"].as_widget()
+
+
+def test_without_a_fitting_template_the_form_says_so(client, document, author):
+    client.force_login(author)
+
+    response = client.get(reverse("documents:route_start", args=[document.public_id]))
+
+    form = response.context["form"]
+    assert str(form["template"].help_text) == (
+        "Жоден шаблон не підходить для цього документа: оберіть «Візи, потім підпис»."
+    )
+    assert form["mode"].initial == "ad_hoc"
 
 
 def test_cancel_view(client, route, author):

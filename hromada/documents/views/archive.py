@@ -24,6 +24,7 @@ from hromada.documents.models import (
 )
 from hromada.documents.selectors import archive as selectors
 from hromada.documents.services import archive as services
+from hromada.documents.services import disposal as disposal_services
 from hromada.org.models import OrgUnit
 from hromada.ui.http import CabinetRequest
 
@@ -213,7 +214,7 @@ def year_close(request: CabinetRequest) -> HttpResponse:
         return redirect("documents:nomenclature_list")
     year = form.cleaned_data["year"]
     try:
-        closed = services.year_close(year=year, actor=request.user)
+        closed = disposal_services.year_close(year=year, actor=request.user)
     except ApplicationError as error:
         messages.error(request, error.message)
     else:
@@ -287,7 +288,7 @@ def disposal_act_list(request: CabinetRequest) -> HttpResponse:
 def disposal_act_create(request: CabinetRequest) -> HttpResponse:
     _archive_require(request)
     try:
-        act = services.disposal_act_create(
+        act = disposal_services.disposal_act_create(
             actor=request.user, today=timezone.localdate()
         )
     except ApplicationError as error:
@@ -314,7 +315,7 @@ def disposal_act_approve(request: CabinetRequest, public_id: UUID) -> HttpRespon
     _archive_require(request)
     act = get_object_or_404(selectors.disposal_act_list(), public_id=public_id)
     try:
-        act = services.disposal_act_approve(act=act, actor=request.user)
+        act = disposal_services.disposal_act_approve(act=act, actor=request.user)
     except ApplicationError as error:
         messages.error(request, error.message)
     else:

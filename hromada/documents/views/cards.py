@@ -1,33 +1,36 @@
 """Cabinet views: registration cards, registration, replies, e-mail intake."""
 
 from typing import Any
+from urllib.parse import urlencode
 from uuid import UUID
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import URLPattern, path
+from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from hromada.accounts import selectors as account_selectors
+from hromada.accounts.models import User
 from hromada.core.errors import ApplicationError
 from hromada.documents import permissions
 from hromada.documents.models import (
     AccessLevel,
     Channel,
+    Correspondent,
     Document,
     DocumentKind,
     DocumentStatus,
 )
 from hromada.documents.selectors import cards as selectors
-from hromada.documents.services import dispatch, intake, registration
+from hromada.documents.services import dispatch, intake, registration, relations
 from hromada.org import selectors as org_selectors
-from hromada.ui.forms import DateInputs
+from hromada.ui.forms import DateInputs, OnceField
 from hromada.ui.http import CabinetRequest
+from hromada.ui.pagination import CappedPaginator
 
 PAGE_SIZE = 25
 
@@ -69,6 +72,7 @@ class DocumentKindForm(forms.Form):
 
 
 class DocumentCardForm(forms.Form):
+    once = OnceField()
     org_unit = forms.ModelChoiceField(
         label=gettext_lazy("Unit"),
         queryset=org_selectors.org_unit_list_active(),
@@ -121,6 +125,14 @@ class DocumentCardForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+    def __init__(
+        self, *args: Any, user: User, keep: Correspondent | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["correspondent"]
+        assert isinstance(field, forms.ModelChoiceField)  # declared above
+        field.queryset = selectors.correspondent_choices_for_user(user=user, keep=keep)
 
 
 class DocumentRegisterForm(forms.Form):
@@ -203,7 +215,7 @@ def document_list(request: CabinetRequest) -> HttpResponse:
         date_to=filters.get("date_to"),
         query=filters.get("q", ""),
     )
-    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
     can_intake = permissions.can_intake(request.user)
     context = {"form": form, "page": page, "can_intake": can_intake}
     template = "documents/document_list.html"
@@ -217,19 +229,28 @@ def document_create(request: CabinetRequest) -> HttpResponse:
     if not kind_form.is_valid():
         return render(request, "documents/document_kind.html", {"form": kind_form})
     kind = DocumentKind(kind_form.cleaned_data["kind"])
-    form = DocumentCardForm(request.POST or None, initial={"channel": Channel.POST})
+    initial = {"channel": Channel.POST, **_chosen_correspondent(request)}
+    form = DocumentCardForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             document = registration.document_create_draft(
-                actor=request.user, kind=kind, **_card_values(data)
+                actor=request.user,
+                kind=kind,
+                once_key=data["once"],
+                **_card_values(data),
             )
         except ApplicationError as error:
             _errors_to_form(form, error)
         else:
             messages.success(request, _("The draft card is saved."))
             return redirect("documents:document_detail", document.public_id)
-    context = {"form": form, "kind": kind, "kind_label": kind.label}
+    context = {
+        "form": form,
+        "kind": kind,
+        "kind_label": kind.label,
+        "correspondent_add_url": _correspondent_add_url(request),
+    }
     return render(request, "documents/document_form.html", context)
 
 
@@ -237,7 +258,12 @@ def document_edit(request: CabinetRequest, public_id: UUID) -> HttpResponse:
     document = _document_or_404(request, public_id)
     if not permissions.can_edit_draft(request.user, document):
         raise Http404
-    form = DocumentCardForm(request.POST or None, initial=_card_initial(document))
+    form = DocumentCardForm(
+        request.POST or None,
+        initial={**_card_initial(document), **_chosen_correspondent(request)},
+        user=request.user,
+        keep=document.correspondent,
+    )
     form.fields["org_unit"].disabled = True
     if request.method == "POST" and form.is_valid():
         values = _card_values(form.cleaned_data)
@@ -251,8 +277,12 @@ def document_edit(request: CabinetRequest, public_id: UUID) -> HttpResponse:
         else:
             messages.success(request, _("The draft card is saved."))
             return redirect("documents:document_detail", document.public_id)
-    kind_label = DocumentKind(document.kind).label
-    context = {"form": form, "document": document, "kind_label": kind_label}
+    context = {
+        "form": form,
+        "document": document,
+        "kind_label": DocumentKind(document.kind).label,
+        "correspondent_add_url": _correspondent_add_url(request),
+    }
     return render(request, "documents/document_form.html", context)
 
 
@@ -263,7 +293,7 @@ def document_detail(request: CabinetRequest, public_id: UUID) -> HttpResponse:
     return render(
         request,
         "documents/document_detail.html",
-        _detail_context(request, document),
+        detail_context(request, document),
     )
 
 
@@ -287,7 +317,7 @@ def document_register(request: CabinetRequest, public_id: UUID) -> HttpResponse:
                 % {"number": document.registration_number},
             )
             return redirect("documents:document_detail", document.public_id)
-    context = {**_detail_context(request, document), "register_form": form}
+    context = {**detail_context(request, document), "register_form": form}
     return render(request, "documents/document_detail.html", context, status=400)
 
 
@@ -307,7 +337,7 @@ def document_cancel(request: CabinetRequest, public_id: UUID) -> HttpResponse:
         else:
             messages.success(request, _("The document is cancelled."))
             return redirect("documents:document_detail", document.public_id)
-    context = {**_detail_context(request, document), "cancel_form": form}
+    context = {**detail_context(request, document), "cancel_form": form}
     return render(request, "documents/document_detail.html", context, status=400)
 
 
@@ -328,7 +358,7 @@ def document_dispatch(request: CabinetRequest, public_id: UUID) -> HttpResponse:
         else:
             messages.success(request, _("The letter is dispatched."))
             return redirect("documents:document_detail", document.public_id)
-    context = {**_detail_context(request, document), "dispatch_form": form}
+    context = {**detail_context(request, document), "dispatch_form": form}
     return render(request, "documents/document_detail.html", context, status=400)
 
 
@@ -336,9 +366,7 @@ def document_dispatch(request: CabinetRequest, public_id: UUID) -> HttpResponse:
 def document_reply(request: CabinetRequest, public_id: UUID) -> HttpResponse:
     incoming = _document_or_404(request, public_id)
     try:
-        reply = registration.document_reply_create(
-            incoming=incoming, actor=request.user
-        )
+        reply = relations.document_reply_create(incoming=incoming, actor=request.user)
     except ApplicationError as error:
         messages.error(request, error.message)
         return redirect("documents:document_detail", incoming.public_id)
@@ -368,6 +396,20 @@ def intake_upload(request: CabinetRequest) -> HttpResponse:
 def journal_list(request: CabinetRequest) -> HttpResponse:
     journals = selectors.journal_list()
     return render(request, "documents/journal_list.html", {"journals": journals})
+
+
+def _correspondent_add_url(request: CabinetRequest) -> str:
+    """Where the office adds a correspondent and comes back to this form."""
+    if not permissions.can_manage_correspondents(request.user):
+        return ""
+    back = urlencode({"next": request.get_full_path()})
+    return f"{reverse('documents:correspondent_create')}?{back}"
+
+
+def _chosen_correspondent(request: CabinetRequest) -> dict[str, str]:
+    """The entry just added: "add a correspondent" comes back with its id."""
+    chosen = request.GET.get("correspondent", "")
+    return {"correspondent": chosen} if chosen else {}
 
 
 def _card_values(data: dict[str, Any]) -> dict[str, Any]:
@@ -407,12 +449,12 @@ def _card_initial(document: Document) -> dict[str, Any]:
     }
 
 
-def _detail_context(request: CabinetRequest, document: Document) -> dict[str, Any]:
+def detail_context(request: CabinetRequest, document: Document) -> dict[str, Any]:
+    """The card page's context; a view showing it with errors adds a form."""
     user = request.user
     return {
         "document": document,
         "addressees": selectors.document_addressee_names(document=document),
-        "links": selectors.document_link_list(document=document, user=user),
         "intake_skipped": selectors.document_intake_skipped(document=document),
         "can_edit": permissions.can_edit_draft(user, document),
         "can_register": permissions.can_register(user, document),

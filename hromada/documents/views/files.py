@@ -175,6 +175,9 @@ def _preview_context(request: CabinetRequest, version: FileVersion) -> dict[str,
 
 def file_preview(request: CabinetRequest, version_id: UUID) -> HttpResponse:
     version = _version_or_404(request, version_id)
+    services.file_version_download_record(
+        version=version, actor=request.user, how="preview"
+    )
     return render(
         request, "documents/file_preview.html", _preview_context(request, version)
     )
@@ -192,6 +195,9 @@ def file_page_png(request: CabinetRequest, version_id: UUID, page: int) -> HttpR
         png = selectors.file_version_page_png(version=version, page=page, width=width)
     except ValueError as error:
         raise Http404 from error
+    services.file_version_download_record(
+        version=version, actor=request.user, how="page"
+    )
     response = HttpResponse(png, content_type="image/png")
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=86400"
@@ -205,6 +211,10 @@ def file_version_diff(
     new = _version_or_404(request, new_id)
     if old.document_file_id != new.document_file_id:
         raise Http404
+    for version in (old, new):
+        services.file_version_download_record(
+            version=version, actor=request.user, how="diff"
+        )
     context = {
         "old": old,
         "new": new,

@@ -5,7 +5,6 @@ from uuid import UUID
 
 from django import forms
 from django.contrib import messages
-from django.db.models import QuerySet
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
@@ -27,8 +26,9 @@ from hromada.documents.models import (
     RouteTemplate,
 )
 from hromada.documents.selectors import routes as selectors
+from hromada.documents.services import files as file_services
+from hromada.documents.services import route_steps
 from hromada.documents.services import routes as services
-from hromada.org import selectors as org_selectors
 from hromada.ui.http import CabinetRequest
 
 MODE_TEMPLATE = "template"
@@ -37,9 +37,36 @@ VISA_TERM_DAYS = 2
 SIGN_TERM_DAYS = 1
 
 
-def _staff_users() -> QuerySet[User]:
-    employees = org_selectors.employee_list_current().values("user_id")
-    return User.objects.filter(pk__in=employees).order_by("last_name", "first_name")
+class ChoiceDependentForm(forms.Form):
+    """A form some of whose fields are required under one choice only.
+
+    ``dependent_fields`` maps a value of ``choice_field`` to the fields that
+    choice needs. They are declared required, so no "(optional)" marks them,
+    and their hints say when they apply; they are checked only when their
+    choice is made, with their own "required" messages.
+    """
+
+    choice_field: str = ""
+    dependent_fields: dict[str, tuple[str, ...]] = {}
+    # Browsers would demand every dependent field whatever the choice.
+    use_required_attribute = False
+
+    def full_clean(self) -> None:
+        """Validate with the fields of the other choices not required."""
+        chosen = self.data.get(self.add_prefix(self.choice_field))
+        relaxed = [
+            self.fields[name]
+            for value, names in self.dependent_fields.items()
+            if value != chosen
+            for name in names
+        ]
+        for field in relaxed:
+            field.required = False
+        try:
+            super().full_clean()
+        finally:
+            for field in relaxed:
+                field.required = True
 
 
 class VersionChoiceField(forms.ModelChoiceField[FileVersion]):
@@ -50,7 +77,13 @@ class VersionChoiceField(forms.ModelChoiceField[FileVersion]):
         }
 
 
-class RouteStartForm(forms.Form):
+class RouteStartForm(ChoiceDependentForm):
+    choice_field = "mode"
+    dependent_fields = {
+        MODE_TEMPLATE: ("template",),
+        MODE_AD_HOC: ("visa_participants", "signatory"),
+    }
+
     version = VersionChoiceField(
         label=gettext_lazy("File version to approve"),
         queryset=FileVersion.objects.none(),
@@ -68,16 +101,36 @@ class RouteStartForm(forms.Form):
     template = forms.ModelChoiceField(
         label=gettext_lazy("Route template"),
         queryset=RouteTemplate.objects.none(),
-        required=False,
+        help_text=gettext_lazy("Needed when the route is from a template."),
+        error_messages={
+            "required": gettext_lazy(
+                "Choose a route template, or choose “Visas, then the signature”."
+            )
+        },
     )
     visa_participants = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Visas (all in parallel)"),
         queryset=User.objects.none(),
-        required=False,
         widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy(
+            "Needed for the route “Visas, then the signature”: "
+            "choose at least one person."
+        ),
+        error_messages={
+            "required": gettext_lazy(
+                "Choose who puts visas, or start the route from a template."
+            )
+        },
     )
     signatory = forms.ModelChoiceField(
-        label=gettext_lazy("Signatory"), queryset=User.objects.none(), required=False
+        label=gettext_lazy("Signatory"),
+        queryset=User.objects.none(),
+        help_text=gettext_lazy("Needed for the route “Visas, then the signature”."),
+        error_messages={
+            "required": gettext_lazy(
+                "Choose the signatory, or start the route from a template."
+            )
+        },
     )
 
     def __init__(self, *args: Any, document: Document, **kwargs: Any) -> None:
@@ -87,33 +140,27 @@ class RouteStartForm(forms.Form):
         fields["template"].queryset = selectors.route_template_list(
             kind=document.kind, org_unit=document.org_unit
         )
-        fields["visa_participants"].queryset = _staff_users()
-        fields["signatory"].queryset = _staff_users()
+        if not fields["template"].queryset.exists():
+            fields["template"].help_text = _(
+                "No template fits this document: choose “Visas, then the signature”."
+            )
+            fields["mode"].initial = MODE_AD_HOC
+        fields["visa_participants"].queryset = selectors.route_participant_list()
+        fields["signatory"].queryset = selectors.route_participant_list()
         fields["signatory"].initial = document.signatory_id
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("mode") == MODE_TEMPLATE and not data.get("template"):
-            self.add_error("template", _("Choose a route template."))
-        if data.get("mode") == MODE_AD_HOC:
-            if not data.get("visa_participants"):
-                self.add_error("visa_participants", _("Choose who puts visas."))
-            if not data.get("signatory"):
-                self.add_error("signatory", _("Choose the signatory."))
-        return data
-
-    def steps(self) -> list[services.StepSpec] | None:
+    def steps(self) -> list[route_steps.StepSpec] | None:
         """The ad hoc steps, or ``None`` when a template was chosen."""
         if self.cleaned_data["mode"] == MODE_TEMPLATE:
             return None
         return [
-            services.StepSpec(
+            route_steps.StepSpec(
                 kind=ApprovalKind.VISA,
                 participants=list(self.cleaned_data["visa_participants"]),
                 quorum=Quorum.ALL,
                 term_days=VISA_TERM_DAYS,
             ),
-            services.StepSpec(
+            route_steps.StepSpec(
                 kind=ApprovalKind.SIGN,
                 participants=[self.cleaned_data["signatory"]],
                 term_days=SIGN_TERM_DAYS,
@@ -219,7 +266,11 @@ def route_file(request: CabinetRequest, public_id: UUID) -> FileResponse:
     task = get_object_or_404(
         selectors.approval_list_for_user(user=request.user), public_id=public_id
     )
-    stored = task.step.route.file_version.stored_file
+    version = task.step.route.file_version
+    file_services.file_version_download_record(
+        version=version, actor=request.user, how="route"
+    )
+    stored = version.stored_file
     return FileResponse(
         file_open(stored),
         filename=stored.original_name,

@@ -92,10 +92,11 @@ class DocumentDetailApi(BaseApi):
         responses={200: io.DocumentOutputSerializer, **ERROR_RESPONSES},
     )
     def get(self, request: Request, public_id: UUID) -> Response:
+        actor = self.actor(request)
         document = get_or_404(
-            card_selectors.document_list_for_user(user=self.actor(request)),
-            public_id=public_id,
+            card_selectors.document_list_for_user(user=actor), public_id=public_id
         )
+        registration_services.document_read_record(document=document, reader=actor)
         return Response(io.DocumentOutputSerializer(document).data)
 
 

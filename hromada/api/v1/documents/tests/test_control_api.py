@@ -12,7 +12,7 @@ from hromada.documents.models import (
     TaskStatus,
 )
 from hromada.documents.services import routes as route_services
-from hromada.documents.services.routes import StepSpec
+from hromada.documents.services.route_steps import StepSpec
 from hromada.documents.tests.factories_control import TaskFactory
 from hromada.documents.tests.factories_routes import FileVersionFactory
 
