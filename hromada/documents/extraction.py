@@ -9,8 +9,10 @@ import io
 import logging
 import shutil
 import subprocess
+import threading
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Final
 from xml.etree import ElementTree
@@ -121,21 +123,36 @@ def _ocr_image(image: bytes) -> str:
     return completed.stdout.decode("utf-8", errors="replace").strip()
 
 
+# PDFium is not thread-safe (pypdfium2's documentation says so): a threaded
+# server rendering two page previews at once crashed the whole process. Every
+# use of it goes through ``pdf_opened``, which holds this lock.
+_PDFIUM_LOCK = threading.RLock()
+
+
+@contextmanager
+def pdf_opened(content: bytes) -> Iterator[pypdfium2.PdfDocument]:
+    """The PDF open in PDFium for this thread alone; closed afterwards."""
+    with _PDFIUM_LOCK:
+        document = pypdfium2.PdfDocument(content)
+        try:
+            yield document
+        finally:
+            document.close()
+
+
 def _ocr(*, content: bytes, content_type: str) -> str:
     if content_type != storage.PDF:
         return _ocr_image(content)
-    texts = []
-    document = pypdfium2.PdfDocument(content)
-    try:
-        for index in range(min(len(document), _OCR_PAGES_MAX)):
-            texts.append(_ocr_image(render_png(document, index=index, width=1800)))
-    finally:
-        document.close()
-    return "\n".join(texts).strip()
+    with pdf_opened(content) as document:
+        pages = [
+            render_png(document, index=index, width=1800)
+            for index in range(min(len(document), _OCR_PAGES_MAX))
+        ]
+    return "\n".join(_ocr_image(page) for page in pages).strip()
 
 
 def render_png(document: pypdfium2.PdfDocument, *, index: int, width: int) -> bytes:
-    """One page of an open PDF as PNG bytes, ``width`` pixels wide."""
+    """One page of a PDF open through ``pdf_opened`` as PNG, ``width`` wide."""
     page = document[index]
     try:
         scale = width / page.get_width()

@@ -33,10 +33,13 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _bounded_count(self) -> int:
-        head = self.object_list[: self.cap + 1]
-        if isinstance(head, QuerySet):
-            return head.count()
-        return len(head)
+        rows = self.object_list
+        if isinstance(rows, QuerySet):
+            # The first cap + 1 keys in the list's own order: the scan
+            # follows the list's index and stops there; annotations of the
+            # rows (the page shows them) are not computed for the count.
+            return rows.values("pk")[: self.cap + 1].count()
+        return len(rows[: self.cap + 1])
 
     @cached_property
     def count(self) -> int:

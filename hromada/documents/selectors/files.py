@@ -4,7 +4,6 @@ import difflib
 import io
 from typing import Final, Literal, TypeAlias
 
-import pypdfium2
 from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 from PIL import Image, UnidentifiedImageError
@@ -75,13 +74,10 @@ def file_version_page_png(
 
 
 def _pdf_page_png(content: bytes, *, page: int, width: int) -> bytes:
-    document = pypdfium2.PdfDocument(content)
-    try:
+    with extraction.pdf_opened(content) as document:
         if page > len(document):
             raise ValueError("The PDF has no such page")
         return extraction.render_png(document, index=page - 1, width=width)
-    finally:
-        document.close()
 
 
 def _image_png(content: bytes, *, page: int, width: int) -> bytes:

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -24,6 +23,7 @@ from hromada.documents.permissions import control as permissions
 from hromada.documents.selectors import control as selectors
 from hromada.documents.views.control_forms import JournalFilterForm
 from hromada.ui.http import CabinetRequest
+from hromada.ui.pagination import CappedPaginator
 
 PAGE_SIZE = 25
 
@@ -102,7 +102,7 @@ def control_journal(request: CabinetRequest) -> HttpResponse:
     if form.is_valid():
         filters = {k: v for k, v in form.cleaned_data.items() if v}
     tasks = selectors.control_journal(user=request.user, **filters)
-    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     context = {"form": form, "page": page, "today": today}
     return render(request, "documents/control_journal.html", context)
