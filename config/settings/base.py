@@ -306,6 +306,14 @@ HROMADA_INTAKE_IMAP = (
 # names no due date (EDMS-10). The council's records-management instruction
 # sets these; the defaults are placeholders until it is read (DOMAIN.md §5).
 HROMADA_EDMS_URGENT_DAYS = env.int("HROMADA_EDMS_URGENT_DAYS", default=3)
+# Office hours of a working day: terms in working hours count only these
+# (route steps "within N working hours"). HH:MM-HH:MM periods, comma-separated.
+HROMADA_OFFICE_HOURS = [
+    tuple(period.split("-", 1))
+    for period in env.list(
+        "HROMADA_OFFICE_HOURS", default=["09:00-13:00", "14:00-18:00"]
+    )
+]
 HROMADA_EDMS_IMMEDIATE_DAYS = env.int("HROMADA_EDMS_IMMEDIATE_DAYS", default=1)
 
 # Trusted roots for validating PAdES signatures: a PEM bundle on disk.

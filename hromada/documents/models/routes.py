@@ -92,6 +92,12 @@ class RouteTemplateStep(BaseModel):
     )
     quorum_n = models.PositiveSmallIntegerField(_("N"), null=True, blank=True)
     term_days = models.PositiveSmallIntegerField(_("term in working days"), default=1)
+    term_hours = models.PositiveSmallIntegerField(
+        _("term in working hours"),
+        null=True,
+        blank=True,
+        help_text=_("When given, the term is in working hours, not days."),
+    )
     on_reject = models.CharField(
         _("on rejection"),
         max_length=20,
@@ -247,7 +253,12 @@ class ApprovalStep(BaseModel):
     # Copied from the template: a waiting step gets its due date only when
     # it becomes active (EDMS-14), so the term must travel with the step.
     term_days = models.PositiveSmallIntegerField(_("term in working days"), default=1)
+    term_hours = models.PositiveSmallIntegerField(
+        _("term in working hours"), null=True, blank=True
+    )
     due_on = models.DateField(_("due date"), null=True, blank=True)
+    # Set for a term in working hours: the moment, not only the day.
+    due_at = models.DateTimeField(_("due at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("approval step")

@@ -32,6 +32,10 @@ APPROVING = frozenset(
 NEEDS_COMMENT = frozenset({ApprovalDecision.REJECTED, ApprovalDecision.RETURNED})
 
 
+# Ten working days of eight hours: a longer term is given in days.
+MAX_TERM_HOURS = 80
+
+
 @dataclass(frozen=True, kw_only=True)
 class StepSpec:
     """One step to build: its participants act in parallel under a quorum."""
@@ -41,6 +45,9 @@ class StepSpec:
     quorum: Quorum = Quorum.ALL
     quorum_n: int | None = None
     term_days: int = 1
+    # A term in working hours replaces ``term_days`` (office hours, see
+    # ``core.deadlines.working_hours``).
+    term_hours: int | None = None
     on_reject: OnReject = OnReject.RETURN_TO_AUTHOR
 
 
@@ -76,6 +83,18 @@ def step_check(spec: StepSpec, *, order: int) -> None:
             details={
                 "quorum_n": [
                     _("Enter a number from 1 to %(count)s.") % {"count": len(people)}
+                ]
+            },
+        )
+    if spec.term_hours is not None and not 1 <= spec.term_hours <= MAX_TERM_HOURS:
+        raise ApplicationError(
+            _("Step %(order)s: a term in working hours is from 1 to %(max)s.")
+            % {"order": order, "max": MAX_TERM_HOURS},
+            code="step_term_invalid",
+            details={
+                "term_days": [
+                    _("Enter from 1 to %(max)s working hours.")
+                    % {"max": MAX_TERM_HOURS}
                 ]
             },
         )
@@ -134,6 +153,7 @@ def spec_of(step: RouteTemplateStep) -> StepSpec:
         quorum=Quorum(step.quorum),
         quorum_n=step.quorum_n,
         term_days=step.term_days,
+        term_hours=step.term_hours,
         on_reject=OnReject(step.on_reject),
     )
 

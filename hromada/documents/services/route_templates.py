@@ -181,6 +181,7 @@ def route_template_step_update(
             "quorum",
             "quorum_n",
             "term_days",
+            "term_hours",
             "on_reject",
             "updated_at",
         ]
@@ -325,6 +326,7 @@ def _step_fill(step: RouteTemplateStep, spec: route_steps.StepSpec) -> None:
     # N means something only under "N of M"; elsewhere it is dropped.
     step.quorum_n = spec.quorum_n if spec.quorum == Quorum.N_OF_M else None
     step.term_days = spec.term_days
+    step.term_hours = spec.term_hours
     step.on_reject = spec.on_reject
 
 
@@ -345,6 +347,7 @@ def _normalised(spec: route_steps.StepSpec) -> route_steps.StepSpec:
         quorum=Quorum(spec.quorum),
         quorum_n=spec.quorum_n if spec.quorum == Quorum.N_OF_M else None,
         term_days=spec.term_days,
+        term_hours=spec.term_hours,
         on_reject=OnReject(spec.on_reject),
     )
 
@@ -358,6 +361,7 @@ def _step_data(step: RouteTemplateStep) -> dict[str, object]:
         "quorum": step.quorum,
         "quorum_n": step.quorum_n,
         "term_days": step.term_days,
+        "term_hours": step.term_hours,
         "on_reject": step.on_reject,
     }
 

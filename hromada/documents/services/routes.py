@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from hromada.accounts.models import User
 from hromada.core.audit import audit_record
 from hromada.core.deadlines import add_working_days
+from hromada.core.deadlines.working_hours import add_working_hours
 from hromada.core.errors import (
     ApplicationError,
     PermissionDeniedError,
@@ -277,6 +278,7 @@ def _route_specs(route: ApprovalRoute) -> list[route_steps.StepSpec]:
             quorum=Quorum(step.quorum),
             quorum_n=step.quorum_n,
             term_days=step.term_days,
+            term_hours=step.term_hours,
             on_reject=OnReject(step.on_reject),
         )
         for step in steps
@@ -313,6 +315,7 @@ def _route_create(
             quorum=spec.quorum,
             quorum_n=spec.quorum_n,
             term_days=spec.term_days,
+            term_hours=spec.term_hours,
             on_reject=spec.on_reject,
         )
         ApprovalTask.objects.bulk_create(
@@ -339,8 +342,12 @@ def _step_activate(step: ApprovalStep, *, template: str) -> None:
     transition_apply(
         step, to=ApprovalStepStatus.ACTIVE, table=APPROVAL_STEP_TRANSITIONS
     )
-    step.due_on = add_working_days(start=timezone.localdate(), count=step.term_days)
-    step.save(update_fields=["status", "due_on", "updated_at"])
+    if step.term_hours is not None:
+        step.due_at = add_working_hours(start=timezone.now(), hours=step.term_hours)
+        step.due_on = timezone.localdate(step.due_at)
+    else:
+        step.due_on = add_working_days(start=timezone.localdate(), count=step.term_days)
+    step.save(update_fields=["status", "due_on", "due_at", "updated_at"])
     document = step.route.document
     for task in step.tasks.select_related("participant"):
         notification_services.notification_send(

@@ -85,6 +85,7 @@ def step_post(visa, **fields):
         "quorum": "all",
         "quorum_n": "",
         "term_days": "2",
+        "term_unit": "days",
         "on_reject": "return_to_author",
         **fields,
     }
@@ -511,3 +512,28 @@ def test_the_menu_shows_the_editor_to_heads_and_administrators(
     assert "documents_route_templates" in keys(head)
     assert "documents_route_templates" in keys(admin)
     assert "documents_route_templates" not in keys(visa)
+
+
+def test_a_step_term_may_be_in_working_hours(client, template, head, visa):
+    # given
+    step = template.steps.get()
+    client.force_login(head)
+    edit = url("route_template_step_edit", step)
+
+    # when: four working hours, then an impossible hundred
+    changed = client.post(edit, step_post(visa, term_days="4", term_unit="hours"))
+    page = client.get(edit)
+    refused = client.post(edit, step_post(visa, term_days="100", term_unit="hours"))
+
+    # then
+    assert changed.status_code == 302
+    step.refresh_from_db()
+    assert (step.term_hours, step.term_days) == (4, 1)
+    assert (
+        page.context["form"].initial["term_unit"],
+        page.context["form"].initial["term_days"],
+    ) == ("hours", 4)
+    assert refused.status_code == 400
+    assert refused.context["form"].errors["term_days"] == ["Вкажіть строк від 1 до 80."]
+    detail = client.get(url("route_template_detail", template))
+    assert "4 робочі години" in detail.content.decode()

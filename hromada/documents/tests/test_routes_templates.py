@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
+from hromada.core.deadlines.working_hours import add_working_hours
 from hromada.core.errors import (
     ApplicationError,
     NotFoundError,
@@ -287,6 +288,9 @@ def _spec(case, visa):
         "signer without certificate": StepSpec(
             kind=ApprovalKind.SIGN, participants=[signer(), other]
         ),
+        "too many hours": StepSpec(
+            kind=ApprovalKind.VISA, participants=[visa], term_hours=81
+        ),
     }[case]
 
 
@@ -299,6 +303,7 @@ def _spec(case, visa):
         ("n missing", "step_quorum_invalid"),
         ("inactive person", "step_participant_inactive"),
         ("signer without certificate", "step_signer_without_certificate"),
+        ("too many hours", "step_term_invalid"),
     ],
 )
 def test_a_bad_step_is_refused_and_nothing_changes(template, head, visa, case, code):
@@ -771,3 +776,37 @@ def test_a_step_removed_meanwhile_is_reported(template, head, three_steps):
     # then
     assert error.value.code == "route_template_step_gone"
     assert actions().count("documents.route_template_step_remove") == 1
+
+
+def test_a_term_in_working_hours_gives_the_step_a_due_moment(unit, head, visa):
+    # given: a visa within 4 working hours
+    author = staff()
+    version = FileVersionFactory.create(
+        document_file__document__created_by=author,
+        document_file__document__org_unit=unit,
+    )
+    document = version.document_file.document
+    template = services.route_template_create(
+        actor=head,
+        name="Термінове погодження",
+        kind=document.kind,
+        org_unit=unit,
+        steps=[StepSpec(kind=ApprovalKind.VISA, participants=[visa], term_hours=4)],
+    )
+
+    # when
+    before = timezone.now()
+    route = route_services.route_start(
+        document=document, version=version, actor=author, template=template
+    )
+    after = timezone.now()
+
+    # then: four office hours from the start, on the calendar's working days
+    step = route.steps.get()
+    assert step.term_hours == 4
+    assert (
+        add_working_hours(start=before, hours=4)
+        <= step.due_at
+        <= add_working_hours(start=after, hours=4)
+    )
+    assert step.due_on == timezone.localdate(step.due_at)

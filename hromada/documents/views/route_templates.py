@@ -36,6 +36,7 @@ from hromada.ui.http import CabinetRequest
 
 COUNCIL_WIDE = "council"
 MAX_TERM_DAYS = 60
+TERM_DAYS, TERM_HOURS = "days", "hours"
 
 
 class RouteTemplateFilterForm(forms.Form):
@@ -131,11 +132,22 @@ class RouteTemplateStepForm(ChoiceDependentForm):
         },
     )
     term_days = forms.IntegerField(
-        label=gettext_lazy("Term in working days"),
+        label=gettext_lazy("Term"),
         min_value=1,
-        max_value=MAX_TERM_DAYS,
         initial=1,
-        help_text=gettext_lazy("Counted from the day the step starts."),
+        help_text=gettext_lazy(
+            "Counted from when the step starts: in working days, or in working "
+            "hours of the office."
+        ),
+    )
+    term_unit = forms.ChoiceField(
+        label=gettext_lazy("The term is in"),
+        widget=forms.RadioSelect,
+        choices=[
+            (TERM_DAYS, gettext_lazy("working days")),
+            (TERM_HOURS, gettext_lazy("working hours")),
+        ],
+        initial=TERM_DAYS,
     )
     on_reject = forms.ChoiceField(
         label=gettext_lazy("When someone rejects"),
@@ -149,15 +161,28 @@ class RouteTemplateStepForm(ChoiceDependentForm):
         field: Any = self.fields["participants"]
         field.queryset = selectors.route_participant_list()
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        term, unit = data.get("term_days"), data.get("term_unit")
+        limit = MAX_TERM_DAYS if unit == TERM_DAYS else route_steps.MAX_TERM_HOURS
+        if term is not None and term > limit:
+            self.add_error(
+                "term_days",
+                _("Enter a term from 1 to %(max)s.") % {"max": limit},
+            )
+        return data
+
     def spec(self) -> route_steps.StepSpec:
         """The step as the services take it."""
         data = self.cleaned_data
+        hours = data["term_unit"] == TERM_HOURS
         return route_steps.StepSpec(
             kind=ApprovalKind(data["kind"]),
             participants=list(data["participants"]),
             quorum=Quorum(data["quorum"]),
             quorum_n=data["quorum_n"],
-            term_days=data["term_days"],
+            term_days=1 if hours else data["term_days"],
+            term_hours=data["term_days"] if hours else None,
             on_reject=OnReject(data["on_reject"]),
         )
 
@@ -328,7 +353,8 @@ def _step_initial(step: RouteTemplateStep) -> dict[str, object]:
         "participants": [user.pk for user in step.participants.all()],
         "quorum": step.quorum,
         "quorum_n": step.quorum_n,
-        "term_days": step.term_days,
+        "term_days": step.term_hours or step.term_days,
+        "term_unit": TERM_DAYS if step.term_hours is None else TERM_HOURS,
         "on_reject": step.on_reject,
     }
 
