@@ -81,12 +81,15 @@ def test_a_head_builds_a_template_step_by_step(
     # when: a step is changed on its own page
     page.get_by_role("link", name="Змінити етап 2").click()
     assert axe_violations() == []
-    page.get_by_label("Строк у робочих днях").fill("3")
+    page.get_by_label("Строк", exact=True).fill("4")
+    page.get_by_role("group", name="Строк у").get_by_label("робочих годинах").check()
     page.get_by_role("button", name="Зберегти етап").click()
 
-    # then
+    # then: a visa within four working hours
     expect(page.get_by_text("Етап збережено.")).to_be_visible()
-    assert template.steps.get(order=2).term_days == 3
+    expect(page.locator("#main-content")).to_contain_text("4 робочі години")
+    assert axe_violations() == []
+    assert template.steps.get(order=2).term_hours == 4
 
 
 def _step_add(page, kind: str, person: str) -> None:
