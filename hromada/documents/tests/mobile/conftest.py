@@ -3,9 +3,7 @@
 import pytest
 
 from hromada.accounts.roles import Role
-from hromada.documents.models import (
-    DocumentAddressee,
-)
+from hromada.documents.models import DocumentAddressee
 from hromada.documents.tests.factories_control import (
     RegisteredDocumentFactory,
     employee_in,

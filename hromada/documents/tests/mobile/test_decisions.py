@@ -13,9 +13,7 @@ from hromada.documents.models import (
     TaskReportStatus,
     TaskStatus,
 )
-from hromada.documents.tests.factories_control import (
-    TaskReportFactory,
-)
+from hromada.documents.tests.factories_control import TaskReportFactory
 from hromada.documents.tests.factories_files import pdf_with_text
 from hromada.documents.tests.mobile.world import (
     INBOX,

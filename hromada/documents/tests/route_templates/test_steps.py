@@ -20,9 +20,7 @@ from hromada.documents.models import (
 from hromada.documents.services import route_templates as services
 from hromada.documents.services import routes as route_services
 from hromada.documents.services.route_steps import StepSpec
-from hromada.documents.tests.factories_routes import (
-    FileVersionFactory,
-)
+from hromada.documents.tests.factories_routes import FileVersionFactory
 from hromada.documents.tests.route_templates.world import (
     actions,
     orders,
