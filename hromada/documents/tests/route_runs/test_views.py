@@ -1,3 +1,5 @@
+"""A running route in the cabinet: start, decide, the approval list, the panel."""
+
 from datetime import timedelta
 
 import pytest
@@ -25,6 +27,7 @@ from hromada.documents.tests.factories_routes import (
     FileVersionFactory,
     RouteTemplateFactory,
 )
+from hromada.documents.tests.route_runs.world import staff
 from hromada.org.models import SubstitutionScope
 from hromada.org.tests.factories import EmployeeFactory, SubstitutionFactory
 from hromada.ui import navigation as ui_navigation
@@ -38,32 +41,8 @@ def _demo(settings):
     settings.HROMADA_DEMO = True
 
 
-def staff():
-    return UserFactory.create(roles=[Role.EXECUTOR])
-
-
-@pytest.fixture
-def author():
-    return staff()
-
-
-@pytest.fixture
-def version(author):
-    return FileVersionFactory.create(document_file__document__created_by=author)
-
-
-@pytest.fixture
-def document(version):
-    return version.document_file.document
-
-
 @pytest.fixture
 def visa():
-    return staff()
-
-
-@pytest.fixture
-def signer():
     return staff()
 
 
