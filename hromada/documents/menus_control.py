@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from hromada.accounts import permissions as account_permissions
-from hromada.documents.selectors import control as control_selectors
+from hromada.documents.selectors import counters
 from hromada.ui import navigation as ui_navigation
 
 
@@ -15,7 +15,7 @@ def register_control_menu() -> None:
         url_name="documents:inbox",
         order=10,
         visible=account_permissions.is_staff_member,
-        counter=control_selectors.inbox_counter,
+        counter=counters.inbox_counter,
     )
     ui_navigation.cabinet_menu_register(
         key="documents_control",

@@ -9,14 +9,14 @@ def register_routes_menu() -> None:
     """Add "To approve and sign" with its counter, and "Route templates"."""
     # Imported here: the lead calls this from AppConfig.ready().
     from hromada.documents import permissions
-    from hromada.documents.selectors import routes as route_selectors
+    from hromada.documents.selectors import counters
 
     ui_navigation.cabinet_menu_register(
         key="documents_approvals",
         label=_("To approve and sign"),
         url_name="documents:approval_list",
         order=20,
-        counter=route_selectors.approval_count_for_user,
+        counter=counters.approval_count_for_user,
     )
     ui_navigation.cabinet_menu_register(
         key="documents_route_templates",

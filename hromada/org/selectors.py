@@ -55,31 +55,54 @@ def employee_list_current(
     )
 
 
+def _posts_held(*, user: User, on: date) -> frozenset[tuple[int, str, bool]]:
+    """(unit id, unit index, is head) of every post ``user`` holds or acts
+    in on ``on``.
+
+    One query, kept on the user instance like ``substitution_absent_ids_for``
+    (one request's ``request.user``): the menu, the inbox and the rules of
+    one page ask about the user's posts many times.
+    """
+    answers: dict[date, frozenset[tuple[int, str, bool]]] = user.__dict__.setdefault(
+        "_hromada_posts", {}
+    )
+    if on not in answers:
+        people = {user.pk, *substitution_absent_ids_for(user=user, on=on)}
+        answers[on] = frozenset(
+            Employee.objects.filter(_current_q(on), user_id__in=people).values_list(
+                "position__org_unit_id",
+                "position__org_unit__unit_index",
+                "position__is_head",
+            )
+        )
+    return answers[on]
+
+
 def org_unit_ids_for_user(*, user: User, on: date | None = None) -> frozenset[int]:
     """Units where ``user`` holds a post today, including as a substitute."""
-    on = on or timezone.localdate()
-    own = Employee.objects.filter(_current_q(on), user=user).values_list(
-        "position__org_unit_id", flat=True
+    posts = _posts_held(user=user, on=on or timezone.localdate())
+    return frozenset(unit_id for unit_id, _index, _is_head in posts)
+
+
+def org_unit_indexes_for_user(
+    *, user: User, heads_only: bool = False, on: date | None = None
+) -> frozenset[str]:
+    """Indexes of the units where ``user`` holds (or heads) a post today."""
+    posts = _posts_held(user=user, on=on or timezone.localdate())
+    return frozenset(
+        index for _unit_id, index, is_head in posts if is_head or not heads_only
     )
-    absent_ids = substitution_absent_ids_for(user=user, on=on)
-    acting = Employee.objects.filter(
-        _current_q(on), user_id__in=absent_ids
-    ).values_list("position__org_unit_id", flat=True)
-    return frozenset(own) | frozenset(acting)
 
 
 def employee_exists(
     *, user: User, org_unit_id: int, is_head: bool | None = None, on: date | None = None
 ) -> bool:
     """Whether ``user`` holds (or acts in) a post in the unit today."""
-    on = on or timezone.localdate()
-    people = {user.pk, *substitution_absent_ids_for(user=user, on=on)}
-    employees = Employee.objects.filter(
-        _current_q(on), user_id__in=people, position__org_unit_id=org_unit_id
+    posts = _posts_held(user=user, on=on or timezone.localdate())
+    return any(
+        unit_id == org_unit_id and (is_head is None or head == is_head)
+        for unit_id, _index, head in posts
     )
-    if is_head is not None:
-        employees = employees.filter(position__is_head=is_head)
-    return employees.exists()
 
 
 def substitution_absent_ids_for(
@@ -90,25 +113,25 @@ def substitution_absent_ids_for(
 ) -> frozenset[int]:
     """Ids of the people ``user`` acts for on ``on`` within ``scope``.
 
-    Kept on the user instance (one request's ``request.user``), as roles are:
-    a page asks this for every rule it checks.
+    One query per day asked, whatever the scope, kept on the user instance
+    (one request's ``request.user``), as roles are: a page asks this for
+    every rule it checks and for every scope.
     """
     on = on or timezone.localdate()
-    answers: dict[tuple[date, str], frozenset[int]] = user.__dict__.setdefault(
+    answers: dict[date, tuple[tuple[int, str], ...]] = user.__dict__.setdefault(
         "_hromada_acting_for", {}
     )
-    key = (on, str(scope))
-    if key not in answers:
-        answers[key] = frozenset(
+    if on not in answers:
+        answers[on] = tuple(
             Substitution.objects.filter(
                 substitute=user,
                 starts_on__lte=on,
                 ends_on__gte=on,
                 is_cancelled=False,
-                scope__in={SubstitutionScope.ALL, scope},
-            ).values_list("absent_id", flat=True)
+            ).values_list("absent_id", "scope")
         )
-    return answers[key]
+    scopes = {str(SubstitutionScope.ALL), str(scope)}
+    return frozenset(absent for absent, held in answers[on] if held in scopes)
 
 
 def substitution_list_current(*, on: date | None = None) -> QuerySet[Substitution]:
@@ -140,9 +163,5 @@ def org_unit_descendant_ids(*, unit_ids: frozenset[int]) -> frozenset[int]:
 
 def org_unit_ids_headed_by(*, user: User, on: date | None = None) -> frozenset[int]:
     """Units whose head post ``user`` holds or acts in today."""
-    on = on or timezone.localdate()
-    people = {user.pk, *substitution_absent_ids_for(user=user, on=on)}
-    ids = Employee.objects.filter(
-        _current_q(on), user_id__in=people, position__is_head=True
-    ).values_list("position__org_unit_id", flat=True)
-    return frozenset(ids)
+    posts = _posts_held(user=user, on=on or timezone.localdate())
+    return frozenset(unit_id for unit_id, _index, is_head in posts if is_head)

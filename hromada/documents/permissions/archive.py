@@ -11,37 +11,22 @@ from hromada.accounts import permissions as account_permissions
 from hromada.accounts.models import User
 from hromada.documents.permissions.visibility import is_registrar
 from hromada.org import selectors as org_selectors
-from hromada.org.models import OrgUnit
 
 GENERAL_DEPARTMENT_INDEX = "01"
 ARCHIVE_DEPARTMENT_INDEX = "22"
 
 
 def _records_posts(user: User) -> tuple[bool, bool]:
-    """(works in the archive, heads the general department), once per user.
+    """(works in the archive, heads the general department) today.
 
-    Cached on the instance like ``role_names``: a request's user lives for
-    one request, and the archive pages ask several times.
+    From the user's posts, which ``org.selectors`` keeps on the instance for
+    the request: the menu asks on every cabinet page.
     """
-    cached: tuple[bool, bool] | None = getattr(user, "_hromada_records_posts", None)
-    if cached is None:
-        units = dict(
-            OrgUnit.objects.filter(
-                unit_index__in=(GENERAL_DEPARTMENT_INDEX, ARCHIVE_DEPARTMENT_INDEX)
-            ).values_list("unit_index", "pk")
-        )
-        archive = units.get(ARCHIVE_DEPARTMENT_INDEX)
-        general = units.get(GENERAL_DEPARTMENT_INDEX)
-        cached = (
-            archive is not None
-            and org_selectors.employee_exists(user=user, org_unit_id=archive),
-            general is not None
-            and org_selectors.employee_exists(
-                user=user, org_unit_id=general, is_head=True
-            ),
-        )
-        setattr(user, "_hromada_records_posts", cached)  # noqa: B010
-    return cached
+    return (
+        ARCHIVE_DEPARTMENT_INDEX in org_selectors.org_unit_indexes_for_user(user=user),
+        GENERAL_DEPARTMENT_INDEX
+        in org_selectors.org_unit_indexes_for_user(user=user, heads_only=True),
+    )
 
 
 @rules.predicate

@@ -1,8 +1,9 @@
 """Reads of control of execution, one name for the three modules below.
 
 ``control_tasks`` holds the scoped lists of resolutions, tasks and reports;
-``control_inbox`` the "Today" page and its badge; ``control_reports`` the
-control journal and the discipline report. Callers import this module.
+``control_inbox`` the "Today" page; ``counters`` its badge;
+``control_reports`` the control journal and the discipline report. Callers
+import this module.
 """
 
 from hromada.documents.selectors.control_inbox import (
@@ -12,7 +13,6 @@ from hromada.documents.selectors.control_inbox import (
     DeskItem,
     DeskSubject,
     Inbox,
-    inbox_counter,
     inbox_for_user,
 )
 from hromada.documents.selectors.control_reports import (
@@ -44,6 +44,7 @@ from hromada.documents.selectors.control_tasks import (
     task_list_with_desk,
     urgency_of,
 )
+from hromada.documents.selectors.counters import inbox_counter
 
 __all__ = [
     "APPROVING_KINDS",

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Value
 from django.utils import timezone
 
 from hromada.accounts.models import User
@@ -90,33 +91,43 @@ class Inbox:
         )
 
 
-def _reviewer_q(people: frozenset[int], prefix: str = "") -> Q:
+def report_reviewer_q(people: frozenset[int], prefix: str = "") -> Q:
+    """Tasks whose report ``people`` review: the controller a responsible
+    executor's, the responsible executor a co-executor's.
+
+    The co-executors' side asks "resolution in (the resolutions ``people``
+    execute as responsible)", computed once, not a subquery per reported
+    task of the city (bench/edms.py at full scale).
+    """
     responsible = Task.objects.filter(
-        resolution=OuterRef(f"{prefix}resolution"),
-        role=TaskRole.RESPONSIBLE,
-        executor__in=people,
-    )
+        role=TaskRole.RESPONSIBLE, executor__in=people
+    ).values("resolution")
     return Q(
         **{f"{prefix}role": TaskRole.RESPONSIBLE, f"{prefix}controller__in": people}
-    ) | Q(Q(**{f"{prefix}role": TaskRole.CO_EXECUTOR}) & Q(Exists(responsible)))
+    ) | Q(
+        **{
+            f"{prefix}role": TaskRole.CO_EXECUTOR,
+            f"{prefix}resolution__in": responsible,
+        }
+    )
 
 
 def inbox_for_user(*, user: User, today: date) -> Inbox:
     """Everything waiting for ``user`` (and whoever they substitute) today.
 
-    One query finds which sections hold anything; then one query per
-    non-empty section. Items carry days on the desk, urgency and the
-    resolution's urgency mark. Cancelled tasks wait for nobody.
+    One query picks the most urgent rows of every section at once (a union
+    of the sections' first ``SECTION_LIMIT`` ids); then one query fetches
+    the picked tasks of all task sections together, and one query each
+    the rows of any other non-empty section. Items carry days on the desk,
+    urgency and the resolution's urgency mark. Cancelled tasks wait for
+    nobody.
     """
     people = control_permissions.acting_ids(user)
     calendar = deadlines.calendar_current()
-    waiting = _waiting(user, people, today)
-    present = _present(user, waiting)
+    rows = _fetch(_pick(_waiting(user, people, today)))
 
-    def items(key: str, make: Callable[[Any], DeskItem], order: str) -> list[DeskItem]:
-        if key not in present:
-            return []
-        return [make(row) for row in _rows(key, waiting[key], order)]
+    def items(key: str, make: Callable[[Any], DeskItem]) -> list[DeskItem]:
+        return [make(row) for row in rows.get(key, ())]
 
     def task_item(task: Task) -> DeskItem:
         since = task_held_since(task)
@@ -131,39 +142,35 @@ def inbox_for_user(*, user: User, today: date) -> Inbox:
         return _document_item(document, today, calendar)
 
     return Inbox(
-        to_register=items("to_register", document_item, "created_at"),
-        to_resolve=items("to_resolve", document_item, "registered_at"),
+        to_register=items("to_register", document_item),
+        to_resolve=items("to_resolve", document_item),
         resolutions_to_approve=items(
             "resolutions_to_approve",
             lambda r: _item(r, r.document, r.due_on, r.created_at, today, calendar),
-            "created_at",
         ),
-        to_execute=items("to_execute", task_item, "due_on"),
+        to_execute=items("to_execute", task_item),
         to_review=items(
             "to_review",
             lambda r: _item(
                 r, r.task.document, r.task.due_on, r.created_at, today, calendar
             ),
-            "created_at",
         ),
         extensions_to_decide=items(
             "extensions_to_decide",
             lambda c: _item(
                 c, c.task.document, c.old_due_on, c.created_at, today, calendar
             ),
-            "created_at",
         ),
-        to_approve=items("to_approve", approval_item, "step__due_on"),
-        to_sign=items("to_sign", approval_item, "step__due_on"),
+        to_approve=items("to_approve", approval_item),
+        to_sign=items("to_sign", approval_item),
         to_acquaint=[
-            *items("to_acquaint", approval_item, "step__due_on"),
+            *items("to_acquaint", approval_item),
             *items(
                 "informed",
                 lambda t: _item(t, t.document, None, t.assigned_at, today, calendar),
-                "assigned_at",
             ),
         ],
-        overdue=items("overdue", task_item, "due_on"),
+        overdue=items("overdue", task_item),
     )
 
 
@@ -197,18 +204,21 @@ def _waiting(
     return waiting
 
 
-def _present(user: User, waiting: dict[str, QuerySet[Any]]) -> frozenset[str]:
-    """The sections that hold anything, in one query of EXISTS."""
-    flags = (
-        User.objects.filter(pk=user.pk)
-        .annotate(**{key: Exists(rows) for key, rows in waiting.items()})
-        .values(*waiting)
-        .first()
-    )
-    return frozenset(key for key, value in (flags or {}).items() if value)
-
-
-# What a row of each section shows, fetched for that section's rows only.
+# How each section orders its rows, most urgent first: a field path.
+_ORDER: dict[str, str] = {
+    "to_register": "created_at",
+    "to_resolve": "registered_at",
+    "resolutions_to_approve": "created_at",
+    "to_execute": "due_on",
+    "to_review": "created_at",
+    "extensions_to_decide": "created_at",
+    "to_approve": "step__due_on",
+    "to_sign": "step__due_on",
+    "to_acquaint": "step__due_on",
+    "informed": "assigned_at",
+    "overdue": "due_on",
+}
+# What a row of each non-task section shows, fetched for its rows only.
 _RELATED: dict[str, tuple[str, ...]] = {
     "to_register": (),
     "to_resolve": (),
@@ -228,13 +238,106 @@ _RELATED: dict[str, tuple[str, ...]] = {
     ),
 }
 _APPROVAL_RELATED = ("step", "step__route", "step__route__document")
+# The columns a task's row shows (and its desk time needs): a busy
+# executor's page loads two sections of them, not every column of four
+# tables.
+_TASK_ROW = (
+    "public_id",
+    "status",
+    "role",
+    "due_on",
+    "assigned_at",
+    "document__public_id",
+    "document__registration_number",
+    "document__summary",
+    "resolution__text",
+    "resolution__urgency",
+    "resolution__status",
+)
 
 
-def _rows(key: str, rows: QuerySet[Any], order: str) -> QuerySet[Any]:
-    if rows.model is Task:
-        return _first(rows, order)
-    related = _RELATED.get(key, _APPROVAL_RELATED)
-    return rows.select_related(*related).order_by(order, "pk")[:SECTION_LIMIT]
+@dataclass(frozen=True, kw_only=True, slots=True)
+class _Picked:
+    """The ids picked for each non-empty section, and the sections' models."""
+
+    ids: dict[str, list[int]]
+    models: dict[str, type[Any]]
+
+
+def _pick(waiting: dict[str, QuerySet[Any]]) -> _Picked:
+    """The first ``SECTION_LIMIT`` ids of every section, in one query.
+
+    A union of one branch per section: sections that hold nothing cost
+    nothing more, and Django compiles each branch once (a probe of
+    ``EXISTS`` per section and then a query per section cost twice that;
+    bench/edms.py, E2).
+    """
+    branches = [_branch(key, rows) for key, rows in waiting.items()]
+    first, *rest = branches
+    ids: dict[str, list[int]] = {}
+    for key, pk in first.union(*rest, all=True):
+        ids.setdefault(key, []).append(pk)
+    return _Picked(ids=ids, models={key: rows.model for key, rows in waiting.items()})
+
+
+def _branch(key: str, rows: QuerySet[Any]) -> QuerySet[Any]:
+    """(section, id) of the section's first rows, as one part of a union.
+
+    PostgreSQL takes "ORDER BY … LIMIT" in each part of a union; SQLite
+    does not, so there a part asks "ids in (the first ids)" instead.
+    """
+    ordered = rows.order_by(F(_ORDER[key]).asc(nulls_last=True), "pk")
+    limited_parts = connection.features.supports_slicing_ordering_in_compound
+    if not limited_parts:
+        first = ordered.values("pk")[:SECTION_LIMIT]
+        ordered = rows.model.objects.filter(pk__in=first).order_by()
+    labelled: QuerySet[Any] = ordered.annotate(
+        section=Value(key, output_field=CharField())
+    ).values_list("section", "pk")
+    if limited_parts:
+        labelled = labelled[:SECTION_LIMIT]
+    return labelled
+
+
+def _fetch(picked: _Picked) -> dict[str, list[Any]]:
+    """The picked rows of each section with what a row shows, in order."""
+    fetched: dict[str, list[Any]] = {}
+    task_keys = [key for key in picked.ids if picked.models[key] is Task]
+    if task_keys:
+        wanted = {pk for key in task_keys for pk in picked.ids[key]}
+        tasks = {
+            task.pk: task
+            for task in task_list_with_desk(Task.objects.filter(pk__in=wanted))
+            .select_related("document", "resolution")
+            .only(*_TASK_ROW)
+        }
+        for key in task_keys:
+            rows = [tasks[pk] for pk in picked.ids[key] if pk in tasks]
+            fetched[key] = _in_order(key, rows)
+    for key, ids in picked.ids.items():
+        if key in fetched:
+            continue
+        related = _RELATED.get(key, _APPROVAL_RELATED)
+        rows = list(
+            picked.models[key].objects.filter(pk__in=ids).select_related(*related)
+        )
+        fetched[key] = _in_order(key, rows)
+    return fetched
+
+
+def _in_order(key: str, rows: list[Any]) -> list[Any]:
+    """``rows`` in their section's order: by value (empty last), then id."""
+    path = _ORDER[key].split("__")
+
+    def value_of(row: Any) -> Any:
+        for name in path:
+            row = getattr(row, name)
+        return row
+
+    keyed = [(value_of(row), row.pk, row) for row in rows]
+    present = sorted((k for k in keyed if k[0] is not None), key=lambda k: k[:2])
+    empty = sorted((k for k in keyed if k[0] is None), key=lambda k: k[1])
+    return [row for _value, _pk, row in present + empty]
 
 
 def _my_tasks(people: frozenset[int]) -> QuerySet[Task]:
@@ -253,21 +356,6 @@ def _overdue(people: frozenset[int], today: date) -> QuerySet[Task]:
         role__in=CONTROLLED_ROLES,
         resolution__status=ResolutionStatus.ACTIVE,
         closed_by__isnull=True,
-    )
-
-
-def _first(tasks: QuerySet[Task], order: str) -> QuerySet[Task]:
-    """The first SECTION_LIMIT ``tasks`` by ``order``, with what a row shows.
-
-    The ids are picked first (through the executor's index), so the joins
-    and the desk subqueries run for one section's rows, not for the
-    hundreds of open tasks a busy executor holds (bench/edms.py, E2).
-    """
-    ids = tasks.order_by(order, "pk").values("pk")[:SECTION_LIMIT]
-    return (
-        task_list_with_desk(Task.objects.filter(pk__in=ids))
-        .select_related("document", "resolution", "executor")
-        .order_by(order, "pk")
     )
 
 
@@ -346,7 +434,7 @@ def _to_resolve(user: User, people: frozenset[int]) -> QuerySet[Document] | None
 
 def _to_review(people: frozenset[int]) -> QuerySet[TaskReport]:
     return TaskReport.objects.filter(
-        _reviewer_q(people, prefix="task__"),
+        report_reviewer_q(people, prefix="task__"),
         status=TaskReportStatus.SUBMITTED,
         task__status=TaskStatus.REPORTED,
     )
@@ -369,26 +457,3 @@ def _approval_tasks(
         step__status=ApprovalStepStatus.ACTIVE,
         step__kind__in=list(kinds),
     )
-
-
-def inbox_counter(user: User) -> int:
-    """The cabinet menu's badge: tasks to execute or review, approvals due.
-
-    Two queries; substitutes' items show on the page, not in the badge.
-    """
-    tasks = (
-        Task.objects.filter(
-            Q(executor=user, status=TaskStatus.ASSIGNED, role__in=CONTROLLED_ROLES)
-            | (Q(status=TaskStatus.REPORTED) & _reviewer_q(frozenset({user.pk}))),
-            resolution__status=ResolutionStatus.ACTIVE,
-            closed_by__isnull=True,
-        )
-        .values("pk")
-        .count()
-    )
-    approvals = ApprovalTask.objects.filter(
-        participant=user,
-        decision=ApprovalDecision.PENDING,
-        step__status=ApprovalStepStatus.ACTIVE,
-    ).count()
-    return tasks + approvals

@@ -28,7 +28,7 @@ from hromada.org.models import OrgUnit, Substitution, SubstitutionScope
 
 def _acting_for_q(user: User, scope: SubstitutionScope) -> Q:
     # A subquery, not org_selectors.substitution_absent_ids_for: the menu
-    # counter must cost one query (ui.navigation). Keep the two in step.
+    # counters cost one query (selectors.counters). Keep the two in step.
     today = timezone.localdate()
     absent = Substitution.objects.filter(
         substitute=user,
@@ -72,11 +72,6 @@ def approval_list_for_user(*, user: User) -> QuerySet[ApprovalTask]:
         )
         .order_by("step__due_on", "pk")
     )
-
-
-def approval_count_for_user(user: User) -> int:
-    """How many tasks wait for ``user``: the cabinet menu's counter."""
-    return approval_list_for_user(user=user).count()
 
 
 def route_for_document(*, document: Document) -> ApprovalRoute | None:

@@ -66,9 +66,9 @@ def test_list_query_count_does_not_grow_with_rows(
     DocumentFactory.create_batch(5, registered=True)
     client.get(reverse("documents:document_list"))  # warm the session
 
-    # when: session, user, roles, substitutions (2), units (2), heads,
-    # unit tree, count, one page of cards with their joins
-    with django_assert_num_queries(12):  # incl. 3 for the cabinet menu counters
+    # when: session, user, roles, substitutions (2), posts (held and headed
+    # in one), unit tree, count, one page of cards with their joins
+    with django_assert_num_queries(9):  # incl. 1 for the cabinet menu's counters
         response = client.get(reverse("documents:document_list"))
 
     # then

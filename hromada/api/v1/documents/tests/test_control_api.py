@@ -54,8 +54,8 @@ def test_tasks_query_count_does_not_grow_with_rows(
         TaskFactory.create(executor=executor)
     client_en.force_login(executor)
 
-    # when: session, user, roles, the visibility scope (6), count, one page
-    with django_assert_num_queries(9):
+    # when: session, user, roles, the visibility scope (5), count, one page
+    with django_assert_num_queries(8):
         response = client_en.get("/api/v1/tasks/")
 
     # then

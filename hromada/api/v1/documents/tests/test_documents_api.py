@@ -140,9 +140,9 @@ def test_list_query_count_does_not_grow_with_rows(
     client_en.force_login(registrar)
 
     # when: session, user, roles, the documents' visibility scope
-    # (substitutions 3, units 2, unit tree), count, one page with its joins:
-    # the cabinet's list less its three menu counters
-    with django_assert_num_queries(9):
+    # (substitutions 3, posts, unit tree), count, one page with its joins:
+    # the cabinet's list less its menu counters' query
+    with django_assert_num_queries(8):
         response = client_en.get(DOCUMENTS)
 
     # then

@@ -1,0 +1,108 @@
+"""The cabinet menu's badges of the documents room, in one query.
+
+"Today" counts the tasks a person executes or reviews and the approvals
+waiting for them personally; "To approve and sign" counts the approvals of
+everyone they act for. Both come from one query, asked once per request
+(``core.request_context.request_memo``): the menu shows on every cabinet
+page, so its price is paid on every page (bench/edms.py, E2).
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import F, Func, IntegerField, Q, QuerySet, Subquery
+
+from hromada.accounts.models import User
+from hromada.core.request_context import request_memo
+from hromada.documents.models import (
+    ApprovalDecision,
+    ApprovalKind,
+    ApprovalStepStatus,
+    ApprovalTask,
+    ResolutionStatus,
+    RouteStatus,
+    Task,
+    TaskStatus,
+)
+from hromada.documents.selectors.control_inbox import report_reviewer_q
+from hromada.documents.selectors.control_tasks import CONTROLLED_ROLES
+from hromada.org import selectors as org_selectors
+from hromada.org.models import SubstitutionScope
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DeskCounts:
+    """What waits for one person, as the menu's badges show it."""
+
+    tasks: int = 0
+    approvals_own: int = 0
+    approvals: int = 0
+
+
+def _count(rows: QuerySet[Any]) -> Subquery:
+    """A scalar subquery counting ``rows``: COUNT without GROUP BY."""
+    counted = rows.order_by().annotate(
+        n=Func(F("pk"), function="COUNT", output_field=IntegerField())
+    )
+    return Subquery(counted.values("n"), output_field=IntegerField())
+
+
+def desk_counts(user: User) -> DeskCounts:
+    """The badges' numbers for ``user``: one query, once per request."""
+    if not user.is_active:
+        return DeskCounts()
+    return request_memo(("documents.desk_counts", user.pk), lambda: _query(user))
+
+
+def _query(user: User) -> DeskCounts:
+    tasks = Task.objects.filter(
+        Q(executor=user, status=TaskStatus.ASSIGNED, role__in=CONTROLLED_ROLES)
+        | (Q(status=TaskStatus.REPORTED) & report_reviewer_q(frozenset({user.pk}))),
+        resolution__status=ResolutionStatus.ACTIVE,
+        closed_by__isnull=True,
+    )
+    # The same rows as routes.approval_list_for_user, with the people
+    # ``user`` acts for taken from the substitutions the request already
+    # knows: most people substitute nobody, and then one count serves both.
+    pending = ApprovalTask.objects.filter(
+        decision=ApprovalDecision.PENDING,
+        step__status=ApprovalStepStatus.ACTIVE,
+        step__route__status=RouteStatus.RUNNING,
+    )
+    counts = {
+        "n_tasks": _count(tasks),
+        "n_own": _count(pending.filter(participant=user)),
+    }
+    sign_for = org_selectors.substitution_absent_ids_for(
+        user=user, scope=SubstitutionScope.SIGN
+    )
+    approve_for = org_selectors.substitution_absent_ids_for(
+        user=user, scope=SubstitutionScope.APPROVE
+    )
+    if sign_for or approve_for:
+        signing = Q(step__kind=ApprovalKind.SIGN)
+        acting = pending.exclude(participant=user).filter(
+            (signing & Q(participant__in=sign_for))
+            | (~signing & Q(participant__in=approve_for))
+        )
+        counts["n_acting"] = _count(acting)
+    row = User.objects.filter(pk=user.pk).annotate(**counts).values(*counts).get()
+    return DeskCounts(
+        tasks=row["n_tasks"],
+        approvals_own=row["n_own"],
+        approvals=row["n_own"] + row.get("n_acting", 0),
+    )
+
+
+def inbox_counter(user: User) -> int:
+    """The "Today" badge: tasks to execute or review, own approvals due.
+
+    Items of the people ``user`` acts for show on the page, not here.
+    """
+    counts = desk_counts(user)
+    return counts.tasks + counts.approvals_own
+
+
+def approval_count_for_user(user: User) -> int:
+    """The "To approve and sign" badge, substitutions included."""
+    return desk_counts(user).approvals
