@@ -42,6 +42,29 @@ def search_query(
     )
 
 
+def search_best_ids(
+    *,
+    query: str,
+    kinds: Sequence[str] | None = None,
+    public_only: bool = True,
+    limit: int = 20,
+) -> list[str]:
+    """Object ids of the ``limit`` best matches of ``query``, best first.
+
+    For lists that show the objects their own way (a registry by date): one
+    query, no snippets, no count. Phrases are checked as in
+    ``search_query``.
+    """
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ValidationError(
+            _("Ask for 1 to %(max)d search results at a time.") % {"max": MAX_LIMIT},
+            code="invalid_search_limit",
+        )
+    return backends.get_backend().best_object_ids(
+        query=query, kinds=kinds, public_only=public_only, limit=limit
+    )
+
+
 def search_lookup(
     *, kind: str, field: str, value: str, public_only: bool = True
 ) -> list[str]:

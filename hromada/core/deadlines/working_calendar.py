@@ -41,14 +41,20 @@ FIRST_YEAR = 1991
 class StatutoryYear:
     """The peace-time days off of one year, before martial law and overrides.
 
-    ``days_off`` holds holidays and the Cabinet's transferred days off,
-    ``transfers`` maps each day off moved by КЗпП art. 67 ч. 3 to its
-    holiday, ``working_weekends`` the Saturdays worked in exchange.
+    ``days_off`` holds holidays and the Cabinet's transferred days off
+    (``moved_days_off``), ``transfers`` maps each day off moved by КЗпП
+    art. 67 ч. 3 to its holiday, ``working_weekends`` the Saturdays worked
+    in exchange.
     """
 
     days_off: Mapping[date, str]
     transfers: Mapping[date, date]
     working_weekends: frozenset[date]
+    moved_days_off: frozenset[date] = frozenset()
+
+    def is_holiday(self, day: date) -> bool:
+        """A holiday or non-working day of КЗпП art. 73, not a moved day."""
+        return day in self.days_off and day not in self.moved_days_off
 
 
 @lru_cache(maxsize=64)
@@ -64,10 +70,12 @@ def statutory_year(year: int) -> StatutoryYear:
         language="uk",
     )
     days_off = {day: str(name) for day, name in sorted(package.items())}
+    moves = list(_cabinet_moves(year))
     return StatutoryYear(
         days_off=MappingProxyType(days_off),
         transfers=MappingProxyType(_transfers(days_off)),
-        working_weekends=frozenset(_cabinet_working_weekends(year)),
+        working_weekends=frozenset(saturday for _day_off, saturday in moves),
+        moved_days_off=frozenset(day_off for day_off, _saturday in moves),
     )
 
 
@@ -89,10 +97,11 @@ def _transfers(days_off: Mapping[date, str]) -> dict[date, date]:
     return transfers
 
 
-def _cabinet_working_weekends(year: int) -> Iterator[date]:
+def _cabinet_moves(year: int) -> Iterator[tuple[date, date]]:
     # КЗпП art. 67 ч. 5: the Cabinet recommended moving working days; the
     # package keeps each move as (month, day, from_month, from_day[, year]),
-    # the "from" date being the Saturday worked instead.
+    # the "from" date being the Saturday worked instead. Yields (the day
+    # off, the Saturday worked).
     moves: Mapping[int, object] = (
         holidays.countries.ukraine.UkraineStaticHolidays.special_public_holidays
     )
@@ -105,7 +114,10 @@ def _cabinet_working_weekends(year: int) -> Iterator[date]:
         numbers = tuple(part for part in entry if isinstance(part, int))
         if len(numbers) == len(entry) and len(numbers) in (4, 5):
             from_year = numbers[4] if len(numbers) == 5 else year
-            yield date(from_year, numbers[2], numbers[3])
+            yield (
+                date(year, numbers[0], numbers[1]),
+                date(from_year, numbers[2], numbers[3]),
+            )
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -165,6 +177,24 @@ class WorkingCalendar:
         # A holiday that fell under martial law moved no day off, even if
         # martial law has ended by the Monday after it.
         return holiday is None or self.is_martial_law(holiday)
+
+    def is_shortened_eve(self, day: date) -> bool:
+        """Whether ``day`` is a working day one hour shorter: the eve of a
+        holiday (КЗпП ст. 53 ч. 1).
+
+        Only the day right before the holiday's own date is shortened, and
+        not under martial law, which suspends art. 53 (Law 2136-IX art. 6
+        ч. 6; DOMAIN TIME-04). An override making the holiday a working day
+        takes the shortening away.
+        """
+        holiday = day + ONE_DAY
+        if not self.is_working_day(day) or self.is_martial_law(day):
+            return False
+        if self.overrides.get(holiday) == CalendarDayKind.WORKING_DAY:
+            return False
+        if self.is_martial_law(holiday):
+            return False
+        return statutory_year(holiday.year).is_holiday(holiday)
 
     def is_suspended_holiday(self, day: date) -> bool:
         """Whether ``day`` would be a day off in peace time but martial law

@@ -4,8 +4,8 @@ Working hours are the office periods of a working day (``WorkingCalendar``)
 in the council's time zone. ``HROMADA_OFFICE_HOURS`` lists them; the
 default is 09:00–13:00 and 14:00–18:00, eight hours with a lunch break, as
 a 40-hour five-day week gives (КЗпП ст. 50). The council's internal labour
-rules set the real hours; the shortened eve of a holiday (КЗпП ст. 53) is
-not applied.
+rules set the real hours. The eve of a holiday ends an hour earlier (КЗпП
+ст. 53 ч. 1), except under martial law.
 """
 
 from collections.abc import Sequence
@@ -23,6 +23,8 @@ from hromada.core.deadlines.working_calendar import (
 DEFAULT_OFFICE_HOURS = (("09:00", "13:00"), ("14:00", "18:00"))
 # A term of a year of working hours is a mistake, not a term.
 MAX_HOURS = 2000
+# КЗпП ст. 53 ч. 1: the eve of a holiday is one hour shorter (in minutes).
+SHORTENED_BY = 60
 
 
 def office_periods() -> list[tuple[time, time]]:
@@ -60,7 +62,7 @@ def add_working_hours(
     day = moment.date()
     while True:
         if working.is_working_day(day):
-            for period_start, period_end in periods:
+            for period_start, period_end in _periods_of(day, periods, working):
                 begin = max(moment, _at(day, period_start, zone))
                 end = _at(day, period_end, zone)
                 if begin >= end:
@@ -70,6 +72,32 @@ def add_working_hours(
                 remaining -= end - begin
         day += ONE_DAY
         moment = _at(day, time.min, zone)
+
+
+def _periods_of(
+    day: date, periods: list[tuple[time, time]], calendar: WorkingCalendar
+) -> list[tuple[time, time]]:
+    """The office periods of ``day``: the last hour cut on a holiday's eve."""
+    if not calendar.is_shortened_eve(day):
+        return periods
+    cut = SHORTENED_BY
+    shortened: list[tuple[time, time]] = []
+    for start, end in reversed(periods):
+        length = _minutes(end) - _minutes(start)
+        if cut >= length:
+            cut -= length
+            continue
+        shortened.append((start, _time(_minutes(end) - cut)))
+        cut = 0
+    return list(reversed(shortened))
+
+
+def _minutes(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+def _time(minutes: int) -> time:
+    return time(minutes // 60, minutes % 60)
 
 
 def _at(day: date, moment: time, zone: tzinfo) -> datetime:

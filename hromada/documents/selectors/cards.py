@@ -272,10 +272,11 @@ def _units_and_parents(unit_ids: set[int]) -> set[int]:
 
 
 def _matching_ids(query: str) -> set[str]:
-    page = search_selectors.search_query(
-        query=query, kinds=[SEARCH_KIND], public_only=False, limit=SEARCH_LIMIT
+    ids = set(
+        search_selectors.search_best_ids(
+            query=query, kinds=[SEARCH_KIND], public_only=False, limit=SEARCH_LIMIT
+        )
     )
-    ids = {hit.object_id for hit in page.hits}
     for field in ("registration_number", "correspondent_number"):
         ids.update(
             search_selectors.search_lookup(

@@ -25,6 +25,12 @@ MAX_INDEXED_WORDS = 50_000
 # the phrase matches among them.
 MAX_PHRASE_CANDIDATES = 500
 
+# Matches are counted up to this many: past the last page anyone may open
+# (selectors.MAX_OFFSET plus a page), a larger number changes nothing a
+# reader can do, and counting every match of a common word costs as much
+# as ranking them.
+COUNTED_MATCHES = 10_101
+
 SqlParams = list[str | int | float]
 
 
@@ -130,6 +136,45 @@ class SearchBackend(abc.ABC):
         hits = tuple(_hit(row, plan) for row in rows)
         return SearchPage(hits=hits, total=total, limit=limit, offset=offset)
 
+    def best_object_ids(
+        self,
+        *,
+        query: str,
+        kinds: Sequence[str] | None,
+        public_only: bool,
+        limit: int,
+    ) -> list[str]:
+        """Object ids of the ``limit`` best matches of ``query``, best first.
+
+        One query without text, snippets or a count, for lists that show
+        the objects their own way (a registry by date; bench/edms.py, E5).
+        """
+        plan = parse(query)
+        if plan.is_empty or (kinds is not None and not kinds):
+            return []
+        where, params = _filters(kinds=kinds, public_only=public_only)
+        verify = plan.needs_verification
+        records = self._select(
+            plan=plan,
+            columns="d.object_id, d.title_lemmas, d.lemmas"
+            if verify
+            else "d.object_id",
+            where=where,
+            params=params,
+            limit=MAX_PHRASE_CANDIDATES if verify else limit,
+            offset=0,
+        )
+        if not verify:
+            return [object_id for object_id, _score in records]
+        accepted = [
+            object_id
+            for object_id, title_lemmas, lemmas, _score in records
+            if plan.accepts(
+                terms.text_segments(title_lemmas) + terms.text_segments(lemmas)
+            )
+        ]
+        return accepted[:limit]
+
     def lookup(
         self, *, kind: str, field: str, value: str, public_only: bool = True
     ) -> list[str]:
@@ -176,13 +221,11 @@ class SearchBackend(abc.ABC):
             limit=limit,
             offset=offset,
         )
-        if not records:
-            return [], self._count(plan=plan, where=where, params=params)
         rows = [
             _Row(kind, object_id, title, body, float(score))
-            for kind, object_id, title, body, score, _total in records
+            for kind, object_id, title, body, score in records
         ]
-        return rows, int(records[0][5])
+        return rows, self._count(plan=plan, where=where, params=params)
 
     def _verified_matches(
         self, *, plan: QueryPlan, where: str, params: SqlParams, limit: int, offset: int
@@ -197,7 +240,7 @@ class SearchBackend(abc.ABC):
         )
         accepted = [
             (int(id_), float(score))
-            for id_, title_lemmas, lemmas, score, _total in records
+            for id_, title_lemmas, lemmas, score in records
             if plan.accepts(
                 terms.text_segments(title_lemmas) + terms.text_segments(lemmas)
             )
@@ -214,26 +257,43 @@ class SearchBackend(abc.ABC):
         limit: int,
         offset: int,
     ) -> list[tuple[Any, ...]]:
-        match_sql, match_params = self._match_sql(plan=plan)
+        """``columns`` of one page of matches, best first.
+
+        The page is cut from the ranked matches first; only its rows are
+        joined for their text (a join of every match cost more than the
+        ranking on a broad query; bench/edms.py, E5).
+        """
+        ranked_sql, ranked_params = self._ranked_sql(plan=plan, where=where)
         # Only constants and quoted identifiers are formatted in; every value
         # travels as a parameter.
         sql = (
-            f"SELECT {columns}, m.score, COUNT(*) OVER () "  # noqa: S608
-            f"FROM ({match_sql}) AS m JOIN {_table()} AS d ON d.id = m.id "
-            f"WHERE {where} ORDER BY m.score DESC, d.id LIMIT %s OFFSET %s"
+            f"SELECT {columns}, r.score FROM ({ranked_sql} "  # noqa: S608
+            f"ORDER BY score DESC, id LIMIT %s OFFSET %s) AS r "
+            f"JOIN {_table()} AS d ON d.id = r.id ORDER BY r.score DESC, d.id"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*match_params, *params, limit, offset])
+            cursor.execute(sql, [*ranked_params, *params, limit, offset])
             return list(cursor.fetchall())
 
-    def _count(self, *, plan: QueryPlan, where: str, params: SqlParams) -> int:
+    def _ranked_sql(self, *, plan: QueryPlan, where: str) -> tuple[str, SqlParams]:
+        """SQL of ``id`` and ``score`` of the matches that pass ``where``.
+
+        ``where`` speaks of the document as ``d``; the backend's parameters
+        come first, then those of ``where``.
+        """
         match_sql, match_params = self._match_sql(plan=plan)
         sql = (
-            f"SELECT COUNT(*) FROM ({match_sql}) AS m "  # noqa: S608
+            f"SELECT m.id AS id, m.score AS score FROM ({match_sql}) AS m "  # noqa: S608
             f"JOIN {_table()} AS d ON d.id = m.id WHERE {where}"
         )
+        return sql, match_params
+
+    def _count(self, *, plan: QueryPlan, where: str, params: SqlParams) -> int:
+        """How many documents match, counted up to ``COUNTED_MATCHES``."""
+        ranked_sql, ranked_params = self._ranked_sql(plan=plan, where=where)
+        sql = f"SELECT COUNT(*) FROM ({ranked_sql} LIMIT %s) AS c"  # noqa: S608
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*match_params, *params])
+            cursor.execute(sql, [*ranked_params, *params, COUNTED_MATCHES])
             row = cursor.fetchone()
         return int(row[0]) if row else 0
 

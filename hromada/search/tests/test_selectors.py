@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from hromada.core.errors import ValidationError
 from hromada.search import selectors
+from hromada.search.backends import base
 from hromada.search.tests.corpus import CORPUS
 
 pytestmark = pytest.mark.django_db
@@ -257,8 +258,8 @@ def test_phrase_results_are_paged_too(corpus):
     assert sorted(hit.object_id for hit in first.hits + second.hits) == MISKOI_RADY
 
 
-def test_a_plain_query_is_one_sql_query(corpus, django_assert_num_queries):
-    with django_assert_num_queries(1):
+def test_a_plain_query_is_a_page_and_a_count(corpus, django_assert_num_queries):
+    with django_assert_num_queries(2):
         page = selectors.search_query(query="ради", public_only=False, limit=5)
 
     assert (len(page.hits), page.total) == (5, 7)
@@ -273,13 +274,26 @@ def test_a_phrase_query_is_two_sql_queries(corpus, django_assert_num_queries):
     assert (len(page.hits), page.total) == (5, 6)
 
 
-def test_a_page_past_the_end_counts_in_a_second_query(
-    corpus, django_assert_num_queries
-):
+def test_a_page_past_the_end_still_counts(corpus, django_assert_num_queries):
     with django_assert_num_queries(2):
         page = selectors.search_query(query="ради", public_only=False, offset=50)
 
     assert (page.hits, page.total) == ((), 7)
+
+
+def test_matches_are_counted_up_to_a_cap_and_paging_goes_on(corpus, monkeypatch):
+    # given: a cap below the number of matches (7)
+    monkeypatch.setattr(base, "COUNTED_MATCHES", 4)
+
+    # when
+    first = selectors.search_query(query="ради", public_only=False, limit=3)
+    second = selectors.search_query(query="ради", public_only=False, limit=3, offset=3)
+
+    # then: the count stops at the cap; the pages are cut from every match
+    assert (first.total, first.has_next, len(second.hits)) == (4, True, 3)
+    assert {h.object_id for h in first.hits}.isdisjoint(
+        h.object_id for h in second.hits
+    )
 
 
 def test_an_empty_query_is_an_empty_page_without_queries(
@@ -352,3 +366,37 @@ def test_lookup_hides_documents_that_are_not_public(corpus):
     )
 
     assert (hidden, shown) == ([], ["871"])
+
+
+def test_best_ids_are_the_search_pages_objects_in_one_query(
+    corpus, django_assert_num_queries
+):
+    # given
+    page = selectors.search_query(query="ради", public_only=False, limit=5)
+
+    # when
+    with django_assert_num_queries(1):
+        ids = selectors.search_best_ids(query="ради", public_only=False, limit=5)
+
+    # then
+    assert ids == [hit.object_id for hit in page.hits]
+
+
+def test_best_ids_check_phrases_and_filters_like_the_search(corpus):
+    # given
+    phrase = selectors.search_query(query='"міської ради"', public_only=False)
+    public = selectors.search_query(query="ради", limit=100)
+
+    # when / then
+    assert selectors.search_best_ids(query='"міської ради"', public_only=False) == [
+        hit.object_id for hit in phrase.hits
+    ]
+    assert selectors.search_best_ids(query="ради", limit=100) == [
+        hit.object_id for hit in public.hits
+    ]
+    assert selectors.search_best_ids(query="  ") == []
+
+
+def test_best_ids_refuse_a_limit_out_of_range(corpus):
+    with pytest.raises(ValidationError):
+        selectors.search_best_ids(query="ради", limit=0)
