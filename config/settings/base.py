@@ -139,16 +139,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    # Parameters travel apart from the SQL, so psycopg prepares a statement
-    # run this many times on a connection and PostgreSQL plans it once: the
-    # cabinet's pages send the same queries for every person (bench E2,
-    # about 7 ms of 45 on "Сьогодні"). 0 turns it off, as a connection pooler
-    # in transaction mode without prepared-statement support needs.
-    PREPARE_THRESHOLD = env.int("DATABASE_PREPARE_THRESHOLD", default=5)
-    if PREPARE_THRESHOLD > 0:
-        DATABASES["default"].setdefault("OPTIONS", {}).update(
-            server_side_binding=True, prepare_threshold=PREPARE_THRESHOLD
-        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache, sessions, tasks ----------------------------------------------------

@@ -85,19 +85,3 @@ def test_openid_connect_provider_comes_from_the_environment():
 
     last_line = result.stdout.strip().splitlines()[-1]
     assert last_line == "id-gov-ua hromada https://id.example.gov.ua"
-
-
-def test_postgresql_prepares_repeated_statements_unless_turned_off():
-    code = (
-        "from django.conf import settings as s; "
-        "o = s.DATABASES['default'].get('OPTIONS', {}); "
-        "print(o.get('server_side_binding'), o.get('prepare_threshold'))"
-    )
-
-    default = _manage("shell", "--no-startup", "-c", code)
-    off = _manage(
-        "shell", "--no-startup", "-c", code, extra={"DATABASE_PREPARE_THRESHOLD": "0"}
-    )
-
-    assert default.stdout.strip().splitlines()[-1] == "True 5"
-    assert off.stdout.strip().splitlines()[-1] == "None None"
