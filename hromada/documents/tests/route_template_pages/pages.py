@@ -4,20 +4,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from hromada.accounts.roles import Role
+from hromada.documents.tests.route_templates.world import head_of
 from hromada.org.tests.factories import (
     EmployeeFactory,
 )
 
+__all__ = ["LIST_URL", "colleague", "head_of", "page_queries", "step_post", "url"]
+
 LIST_URL = "/cabinet/documents/routes/templates/"
-
-
-def head_of(unit):
-    return EmployeeFactory.create(
-        position__org_unit=unit,
-        position__is_head=True,
-        user__roles=[Role.UNIT_HEAD],
-    ).user
 
 
 def colleague(unit):
