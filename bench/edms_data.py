@@ -20,18 +20,22 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.contrib.auth.models import Group
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from bench import edms_staff
+from bench.edms_staff import (
+    BATCH,
+    FULL_DOCUMENTS,
+    YEARS,
+    Staff,
+)
 from hromada.accounts.models import User
-from hromada.accounts.roles import Role
 from hromada.core.models import RegistrationSequence
 from hromada.documents.models import (
     AccessLevel,
     Channel,
     Correspondent,
-    CorrespondentKind,
     Document,
     DocumentAddressee,
     DocumentKind,
@@ -43,18 +47,12 @@ from hromada.documents.models import (
     TaskRole,
     TaskStatus,
 )
-from hromada.org.models import Employee, OrgUnit, OrgUnitKind, Position
+from hromada.org.models import OrgUnit
 from hromada.search import lemmatiser, terms
 from hromada.search.models import SearchDocument, SearchField
 
-FULL_DOCUMENTS = 4_500_000
 FULL_TASKS = 2_500_000
-USERS = 1_500
-YEARS = 10
-DEPARTMENTS = 30
-REGISTRARS = 10
 BUSY_OPEN_TASKS = 600
-BATCH = 5_000
 SEARCH_KIND = "documents.document"
 SEED = 20_240_603
 
@@ -100,9 +98,6 @@ SUBJECTS = (
     "Щодо відшкодування збитків від підтоплення",
 )
 STREETS = ("Шевченка", "Франка", "Лесі Українки", "Садова", "Вишнева", "Миру")
-SURNAMES = ("Коваленко", "Бондар", "Ткаченко", "Шевчук", "Мельник", "Кравець")
-NAMES = ("Олена", "Андрій", "Ірина", "Сергій", "Марія", "Тарас", "Оксана")
-ORGS = ("ТОВ «Водоканал»", "КП «Міськсвітло»", "ОСББ «Затишок»", "ГУ ДСНС")
 
 
 @dataclass(kw_only=True)
@@ -146,9 +141,14 @@ def generate(*, scale: float) -> Fixture:
     rng = random.Random(SEED)
     fixture = Fixture(scale=scale)
     with transaction.atomic():
-        staff = _people(rng, fixture)
-        correspondents = _correspondents(rng, scale)
-        _journals(fixture, staff)
+        staff = edms_staff.people(rng)
+        fixture.users = edms_staff.USERS
+        fixture.registrar = staff.registrars[0]
+        fixture.large_unit = staff.units[0]
+        fixture.large_head = staff.heads[staff.units[0].pk]
+        fixture.busy = staff.busy
+        correspondents = edms_staff.correspondents(rng, scale)
+        fixture.journals = edms_staff.journals(staff, KINDS)
     with _history_timestamps():
         _documents(rng, fixture, staff, correspondents)
         _busy_tasks(rng, fixture, staff)
@@ -164,140 +164,6 @@ def generate(*, scale: float) -> Fixture:
             cursor.execute("ANALYZE")
     fixture.seconds = (timezone.now() - started).total_seconds()
     return fixture
-
-
-@dataclass(kw_only=True)
-class _Staff:
-    units: list[OrgUnit]
-    office: OrgUnit
-    members: dict[int, list[User]]  # unit pk → executors
-    heads: dict[int, User]
-    registrars: list[User]
-
-
-def _people(rng: random.Random, fixture: Fixture) -> _Staff:
-    today = timezone.localdate()
-    root = OrgUnit.objects.create(
-        kind=OrgUnitKind.EXECUTIVE_COMMITTEE, name="Виконавчий комітет", unit_index="00"
-    )
-    office = OrgUnit.objects.create(
-        kind=OrgUnitKind.DEPARTMENT,
-        name="Загальний відділ",
-        unit_index="01",
-        parent=root,
-    )
-    units = OrgUnit.objects.bulk_create(
-        OrgUnit(
-            kind=OrgUnitKind.DEPARTMENT,
-            name=f"Управління № {i}",
-            unit_index=f"{i + 2:02}",
-            parent=root,
-            sort_order=i,
-        )
-        for i in range(DEPARTMENTS)
-    )
-    users = User.objects.bulk_create(
-        User(
-            email=f"bench{i:05}@bench.example",
-            last_name=rng.choice(SURNAMES),
-            first_name=rng.choice(NAMES),
-            password="!",  # unusable: these people never sign in
-        )
-        for i in range(USERS)
-    )
-    fixture.users = len(users)
-    groups = {
-        role: Group.objects.get_or_create(name=role.value)[0]
-        for role in (Role.REGISTRAR, Role.EXECUTOR, Role.UNIT_HEAD)
-    }
-    registrars = users[:REGISTRARS]
-    rest = users[REGISTRARS:]
-    # A fifth of the staff work in the first department: the large unit.
-    large_share = len(rest) // 5
-    members: dict[int, list[User]] = {units[0].pk: rest[:large_share]}
-    per_unit = (len(rest) - large_share) // (DEPARTMENTS - 1)
-    for index, unit in enumerate(units[1:]):
-        start = large_share + index * per_unit
-        members[unit.pk] = rest[start : start + per_unit]
-    heads = {pk: people[0] for pk, people in members.items()}
-    positions: list[Position] = []
-    holders: list[User] = []
-    for person in registrars:
-        positions.append(
-            Position(org_unit=office, title="Діловод", role=Role.REGISTRAR)
-        )
-        holders.append(person)
-    for unit in units:
-        for person in members[unit.pk]:
-            is_head = person is heads[unit.pk]
-            role = Role.UNIT_HEAD if is_head else Role.EXECUTOR
-            title = "Начальник" if is_head else "Головний спеціаліст"
-            positions.append(
-                Position(org_unit=unit, title=title, role=role, is_head=is_head)
-            )
-            holders.append(person)
-    positions = Position.objects.bulk_create(positions, batch_size=BATCH)
-    start = today - timedelta(days=365 * YEARS + 30)
-    Employee.objects.bulk_create(
-        (
-            Employee(
-                user=person,
-                position=position,
-                valid_from=start,
-                directory_text=f"{person.last_name} {person.first_name}".casefold(),
-            )
-            for person, position in zip(holders, positions, strict=True)
-        ),
-        batch_size=BATCH,
-    )
-    through = User.groups.through
-    memberships = [
-        through(user_id=u.pk, group_id=groups[Role.REGISTRAR].pk) for u in registrars
-    ]
-    for unit in units:
-        for person in members[unit.pk]:
-            memberships.append(
-                through(user_id=person.pk, group_id=groups[Role.EXECUTOR].pk)
-            )
-        memberships.append(
-            through(user_id=heads[unit.pk].pk, group_id=groups[Role.UNIT_HEAD].pk)
-        )
-    through.objects.bulk_create(memberships, batch_size=BATCH)
-    fixture.registrar = registrars[0]
-    fixture.large_unit = units[0]
-    fixture.large_head = heads[units[0].pk]
-    fixture.busy = members[units[0].pk][1]
-    return _Staff(
-        units=units, office=office, members=members, heads=heads, registrars=registrars
-    )
-
-
-def _correspondents(rng: random.Random, scale: float) -> list[Correspondent]:
-    count = max(200, round(FULL_DOCUMENTS * scale / 50))
-    rows = []
-    for i in range(count):
-        if i % 3 == 0:
-            kind, name = CorrespondentKind.ORGANISATION, f"{rng.choice(ORGS)} {i}"
-        else:
-            kind = CorrespondentKind.PERSON
-            name = f"{rng.choice(SURNAMES)} {rng.choice(NAMES)} ({i})"
-        rows.append(Correspondent(kind=kind, name=name, search_name=name.casefold()))
-    return Correspondent.objects.bulk_create(rows, batch_size=BATCH)
-
-
-def _journals(fixture: Fixture, staff: _Staff) -> None:
-    journals = [
-        Journal(
-            name=f"Журнал: {kind.label}",
-            kind=kind,
-            org_unit=staff.office,
-            index_template=template,
-            case_index=case_index,
-        )
-        for kind, _share, template, case_index in KINDS
-    ]
-    for journal in Journal.objects.bulk_create(journals):
-        fixture.journals[journal.kind] = journal
 
 
 class _Lemmas:
@@ -319,7 +185,7 @@ class _Lemmas:
 def _documents(
     rng: random.Random,
     fixture: Fixture,
-    staff: _Staff,
+    staff: Staff,
     correspondents: list[Correspondent],
 ) -> None:
     total_docs = round(FULL_DOCUMENTS * fixture.scale)
@@ -384,7 +250,7 @@ def _documents(
 def _document(
     rng: random.Random,
     fixture: Fixture,
-    staff: _Staff,
+    staff: Staff,
     correspondents: list[Correspondent],
     kinds: list[DocumentKind],
     weights: list[float],
@@ -467,7 +333,7 @@ def _addressees(batch: list[Document]) -> None:
 
 def _resolutions(
     rng: random.Random,
-    staff: _Staff,
+    staff: Staff,
     batch: list[Document],
     chance: float,
     today: date,
@@ -569,7 +435,7 @@ def _index(batch: list[Document], lemmas: _Lemmas) -> None:
     )
 
 
-def _busy_tasks(rng: random.Random, fixture: Fixture, staff: _Staff) -> None:
+def _busy_tasks(rng: random.Random, fixture: Fixture, staff: Staff) -> None:
     """The busy executor's open tasks, on the newest registered cards."""
     assert fixture.busy is not None
     assert fixture.large_unit is not None
