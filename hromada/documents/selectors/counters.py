@@ -15,19 +15,16 @@ from django.db.models import F, Func, IntegerField, Q, QuerySet, Subquery
 from hromada.accounts.models import User
 from hromada.core.request_context import request_memo
 from hromada.documents.models import (
-    ApprovalDecision,
-    ApprovalKind,
-    ApprovalStepStatus,
-    ApprovalTask,
     ResolutionStatus,
-    RouteStatus,
     Task,
     TaskStatus,
 )
 from hromada.documents.selectors.control_inbox import report_reviewer_q
 from hromada.documents.selectors.control_tasks import CONTROLLED_ROLES
-from hromada.org import selectors as org_selectors
-from hromada.org.models import SubstitutionScope
+from hromada.documents.selectors.routes import (
+    approvals_acting_for_q,
+    approvals_pending,
+)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -61,31 +58,16 @@ def _query(user: User) -> DeskCounts:
         resolution__status=ResolutionStatus.ACTIVE,
         closed_by__isnull=True,
     )
-    # The same rows as routes.approval_list_for_user, with the people
-    # ``user`` acts for taken from the substitutions the request already
-    # knows: most people substitute nobody, and then one count serves both.
-    pending = ApprovalTask.objects.filter(
-        decision=ApprovalDecision.PENDING,
-        step__status=ApprovalStepStatus.ACTIVE,
-        step__route__status=RouteStatus.RUNNING,
-    )
+    # The rows of routes.approval_list_for_user: most people substitute
+    # nobody, and then one count serves both badges.
+    pending = approvals_pending()
     counts = {
         "n_tasks": _count(tasks),
         "n_own": _count(pending.filter(participant=user)),
     }
-    sign_for = org_selectors.substitution_absent_ids_for(
-        user=user, scope=SubstitutionScope.SIGN
-    )
-    approve_for = org_selectors.substitution_absent_ids_for(
-        user=user, scope=SubstitutionScope.APPROVE
-    )
-    if sign_for or approve_for:
-        signing = Q(step__kind=ApprovalKind.SIGN)
-        acting = pending.exclude(participant=user).filter(
-            (signing & Q(participant__in=sign_for))
-            | (~signing & Q(participant__in=approve_for))
-        )
-        counts["n_acting"] = _count(acting)
+    acting = approvals_acting_for_q(user)
+    if acting is not None:
+        counts["n_acting"] = _count(pending.exclude(participant=user).filter(acting))
     row = User.objects.filter(pk=user.pk).annotate(**counts).values(*counts).get()
     return DeskCounts(
         tasks=row["n_tasks"],

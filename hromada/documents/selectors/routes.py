@@ -4,7 +4,6 @@ Also the route templates a person may edit, with their steps.
 """
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.utils import timezone
 
 from hromada.accounts.models import User
 from hromada.documents import permissions
@@ -23,29 +22,41 @@ from hromada.documents.models import (
     RouteTemplateStep,
 )
 from hromada.org import selectors as org_selectors
-from hromada.org.models import OrgUnit, Substitution, SubstitutionScope
+from hromada.org.models import OrgUnit, SubstitutionScope
 
 
-def _acting_for_q(user: User, scope: SubstitutionScope) -> Q:
-    # A subquery, not org_selectors.substitution_absent_ids_for: the menu
-    # counters cost one query (selectors.counters). Keep the two in step.
-    today = timezone.localdate()
-    absent = Substitution.objects.filter(
-        substitute=user,
-        starts_on__lte=today,
-        ends_on__gte=today,
-        is_cancelled=False,
-        scope__in={SubstitutionScope.ALL, scope},
-    ).values("absent_id")
-    return Q(participant__in=absent)
+def approvals_acting_for_q(user: User) -> Q | None:
+    """Approval tasks of the people ``user`` acts for today, each within the
+    substitution's scope (signing or approving); None when nobody.
+
+    From the substitutions the request already knows (``org.selectors``).
+    """
+    sign_for = org_selectors.substitution_absent_ids_for(
+        user=user, scope=SubstitutionScope.SIGN
+    )
+    approve_for = org_selectors.substitution_absent_ids_for(
+        user=user, scope=SubstitutionScope.APPROVE
+    )
+    if not (sign_for or approve_for):
+        return None
+    signing = Q(step__kind=ApprovalKind.SIGN)
+    return (signing & Q(participant__in=sign_for)) | (
+        ~signing & Q(participant__in=approve_for)
+    )
 
 
 def _acting_q(user: User) -> Q:
-    signing = Q(step__kind=ApprovalKind.SIGN)
-    return (
-        Q(participant=user)
-        | (signing & _acting_for_q(user, SubstitutionScope.SIGN))
-        | (~signing & _acting_for_q(user, SubstitutionScope.APPROVE))
+    acting = approvals_acting_for_q(user)
+    own = Q(participant=user)
+    return own if acting is None else own | acting
+
+
+def approvals_pending() -> QuerySet[ApprovalTask]:
+    """Undecided tasks of the active steps of running routes, anyone's."""
+    return ApprovalTask.objects.filter(
+        decision=ApprovalDecision.PENDING,
+        step__status=ApprovalStepStatus.ACTIVE,
+        step__route__status=RouteStatus.RUNNING,
     )
 
 
@@ -58,12 +69,8 @@ def approval_list_for_user(*, user: User) -> QuerySet[ApprovalTask]:
     if not user.is_active:
         return ApprovalTask.objects.none()
     return (
-        ApprovalTask.objects.filter(
-            _acting_q(user),
-            decision=ApprovalDecision.PENDING,
-            step__status=ApprovalStepStatus.ACTIVE,
-            step__route__status=RouteStatus.RUNNING,
-        )
+        approvals_pending()
+        .filter(_acting_q(user))
         .select_related(
             "participant",
             "step__route__document",

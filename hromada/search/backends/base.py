@@ -153,27 +153,20 @@ class SearchBackend(abc.ABC):
         if plan.is_empty or (kinds is not None and not kinds):
             return []
         where, params = _filters(kinds=kinds, public_only=public_only)
-        verify = plan.needs_verification
+        if plan.needs_verification:
+            matches = self._phrase_matches(
+                plan=plan, where=where, params=params, key="d.object_id"
+            )
+            return [object_id for object_id, _score in matches[:limit]]
         records = self._select(
             plan=plan,
-            columns="d.object_id, d.title_lemmas, d.lemmas"
-            if verify
-            else "d.object_id",
+            columns="d.object_id",
             where=where,
             params=params,
-            limit=MAX_PHRASE_CANDIDATES if verify else limit,
+            limit=limit,
             offset=0,
         )
-        if not verify:
-            return [object_id for object_id, _score in records]
-        accepted = [
-            object_id
-            for object_id, title_lemmas, lemmas, _score in records
-            if plan.accepts(
-                terms.text_segments(title_lemmas) + terms.text_segments(lemmas)
-            )
-        ]
-        return accepted[:limit]
+        return [object_id for object_id, _score in records]
 
     def lookup(
         self, *, kind: str, field: str, value: str, public_only: bool = True
@@ -230,22 +223,34 @@ class SearchBackend(abc.ABC):
     def _verified_matches(
         self, *, plan: QueryPlan, where: str, params: SqlParams, limit: int, offset: int
     ) -> tuple[list[tuple[int, float]], int]:
+        matches = self._phrase_matches(
+            plan=plan, where=where, params=params, key="d.id"
+        )
+        accepted = [(int(id_), float(score)) for id_, score in matches]
+        return accepted[offset : offset + limit], len(accepted)
+
+    def _phrase_matches(
+        self, *, plan: QueryPlan, where: str, params: SqlParams, key: str
+    ) -> list[tuple[Any, Any]]:
+        """(``key``, score) of the best matches of the words that hold the
+        phrase too, checked over their lemma text; ``key`` is a column of
+        ``d``.
+        """
         records = self._select(
             plan=plan,
-            columns="d.id, d.title_lemmas, d.lemmas",
+            columns=f"{key}, d.title_lemmas, d.lemmas",
             where=where,
             params=params,
             limit=MAX_PHRASE_CANDIDATES,
             offset=0,
         )
-        accepted = [
-            (int(id_), float(score))
-            for id_, title_lemmas, lemmas, score in records
+        return [
+            (value, score)
+            for value, title_lemmas, lemmas, score in records
             if plan.accepts(
                 terms.text_segments(title_lemmas) + terms.text_segments(lemmas)
             )
         ]
-        return accepted[offset : offset + limit], len(accepted)
 
     def _select(
         self,
