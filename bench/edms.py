@@ -27,7 +27,8 @@ The PostgreSQL run uses Redis (database 15, emptied first) for the cache and
 sessions when it answers, as production does (E0 says whether it did).
 A missed target is reported (``"met": false``), never a failure of the run.
 ``BENCH_FIGURE_SECONDS`` bounds each figure (default 5 s, at most 500
-requests); ``BENCH_KEEP=1`` keeps the PostgreSQL databases afterwards.
+requests); ``BENCH_KEEP=1`` keeps the PostgreSQL databases afterwards
+(``BENCH_PG_DATABASE`` names them, default ``hromada_bench``).
 """
 
 import json
@@ -48,7 +49,10 @@ MAX_REQUESTS = 500
 WARMUP = 5
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 PG_URL = "postgres://postgres@127.0.0.1:5432/{name}"
-PG_NAMES = ("hromada_bench", "hromada_bench_baseline")
+# BENCH_PG_DATABASE names the pair, so two runs (say 1 % and full scale)
+# may keep their databases side by side.
+_PG_NAME = os.environ.get("BENCH_PG_DATABASE", "hromada_bench")
+PG_NAMES = (_PG_NAME, f"{_PG_NAME}_baseline")
 # Production runs PostgreSQL with Redis (cache, sessions, queue): the
 # PostgreSQL figures use Redis too when it answers, in a database of its own.
 REDIS_URL = "redis://127.0.0.1:6379/15"

@@ -1,10 +1,12 @@
 """The synthetic EDMS history of ``bench/edms.py``: a benchmark fixture.
 
-Rows go straight in with ``bulk_create`` in batches, bypassing the services
-(no audit events, no permission checks, no per-row lemmatisation): this is
-a fixture for measuring reads and the registration path, never a way to
-create documents. It runs in a process whose Django settings point at a
-dedicated, freshly migrated database.
+Rows go straight in, in batches (``bench/edms_rows.py``: COPY on
+PostgreSQL, written in a thread while the next batch is made; the rows
+that hang off each card come from ``bench/edms_cards.py``), bypassing the
+services (no audit events, no permission checks, no per-row
+lemmatisation): this is a fixture for measuring reads and the
+registration path, never a way to create documents. It runs in a process
+whose Django settings point at a dedicated, freshly migrated database.
 
 Shape, for ``scale`` = 1.0 (the issue's "Kazan-scale-times-ten"): 4.5
 million cards and 2.5 million tasks over ten years, 1,500 staff. Users do
@@ -14,16 +16,26 @@ journal is the largest.
 """
 
 import random
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from bench import edms_staff
+from bench import edms_rows, edms_staff
+from bench.edms_cards import (
+    INBOUND,
+    Card,
+    Lemmas,
+    Tables,
+    addressees,
+    index,
+    resolutions,
+)
 from bench.edms_staff import (
     BATCH,
     FULL_DOCUMENTS,
@@ -48,12 +60,10 @@ from hromada.documents.models import (
     TaskStatus,
 )
 from hromada.org.models import OrgUnit
-from hromada.search import lemmatiser, terms
 from hromada.search.models import SearchDocument, SearchField
 
 FULL_TASKS = 2_500_000
 BUSY_OPEN_TASKS = 600
-SEARCH_KIND = "documents.document"
 SEED = 20_240_603
 
 # Kinds in the proportions of a city council's mail, with journal templates.
@@ -65,15 +75,6 @@ KINDS: tuple[tuple[DocumentKind, float, str, str], ...] = (
     (DocumentKind.ORDER, 0.05, "{seq}-р", ""),
     (DocumentKind.PUBLIC_INFO_REQUEST, 0.03, "ЗІ-{seq}", ""),
     (DocumentKind.DEPUTY_APPEAL, 0.02, "Д-{seq}", ""),
-)
-# Kinds that come from outside: a correspondent, an addressee, resolutions.
-INBOUND = frozenset(
-    {
-        DocumentKind.INCOMING,
-        DocumentKind.APPEAL,
-        DocumentKind.PUBLIC_INFO_REQUEST,
-        DocumentKind.DEPUTY_APPEAL,
-    }
 )
 SUBJECTS = (
     "Про ремонт дорожнього покриття на вулиці Шевченка",
@@ -166,22 +167,6 @@ def generate(*, scale: float) -> Fixture:
     return fixture
 
 
-class _Lemmas:
-    """Term groups per distinct string: pymorphy once per subject, not row."""
-
-    def __init__(self) -> None:
-        self._cache: dict[str, list[terms.TermGroup]] = {}
-
-    def groups(self, text: str) -> list[terms.TermGroup]:
-        found = self._cache.get(text)
-        if found is None:
-            lemmas = (terms.term_group(x) for x in lemmatiser.lemmatise(text))
-            found = [group for group in lemmas if group]
-            if len(self._cache) < 200_000:
-                self._cache[text] = found
-        return found
-
-
 def _documents(
     rng: random.Random,
     fixture: Fixture,
@@ -200,36 +185,43 @@ def _documents(
     # Each resolution gives 1.25 tasks on average (a co-executor in 1 of 4).
     resolution_chance = min(1.0, budget / 1.25 / max(total_docs * inbound_share, 1))
     sequences: dict[tuple[int, int], int] = {}
-    lemmas = _Lemmas()
+    lemmas = Lemmas()
+    recent_since = now - timedelta(days=7)
+    tables = Tables()
+    writer = edms_rows.Writer()
     made = 0
     while made < total_docs:
         size = min(BATCH, total_docs - made)
         # Ascending moments: numbers grow with time within each year.
         offsets = sorted(rng.random() * span for _ in range(size))
         start = now - timedelta(seconds=span)
-        batch: list[Document] = []
-        for offset in offsets:
-            moment = start + timedelta(seconds=offset)
-            batch.append(
-                _document(
-                    rng,
-                    fixture,
-                    staff,
-                    correspondents,
-                    kinds,
-                    weights,
-                    moment,
-                    sequences,
-                )
+        batch = [
+            _document(
+                rng,
+                fixture,
+                staff,
+                correspondents,
+                kinds,
+                weights,
+                start + timedelta(seconds=offset),
+                sequences,
+                recent_since,
             )
-        with transaction.atomic():
-            Document.objects.bulk_create(batch)
-            _addressees(batch)
-            tasks = _resolutions(rng, staff, batch, resolution_chance, today)
-            _index(batch, lemmas)
+            for offset in offsets
+        ]
+        for card in batch:
+            tables.documents.add(card.values)
+        addressees(batch, tables)
+        resolutions(rng, staff, batch, resolution_chance, today, tables)
+        index(batch, lemmas, tables)
+        fixture.tasks += len(tables.tasks)
+        writer.put(tables.in_order())
         fixture.documents += len(batch)
-        fixture.tasks += tasks
         made += size
+    writer.close()
+    edms_rows.reset_sequences(
+        (Document, DocumentAddressee, Resolution, Task, SearchDocument, SearchField)
+    )
     RegistrationSequence.objects.bulk_create(
         RegistrationSequence(
             journal=f"documents.journal.{journal_id}", year=year, last_value=last
@@ -256,7 +248,8 @@ def _document(
     weights: list[float],
     moment: datetime,
     sequences: dict[tuple[int, int], int],
-) -> Document:
+    recent_since: datetime,
+) -> Card:
     kind = rng.choices(kinds, weights)[0]
     inbound = kind in INBOUND
     unit = staff.units[0] if rng.random() < 0.2 else rng.choice(staff.units)
@@ -265,174 +258,61 @@ def _document(
     summary = (
         f"{rng.choice(SUBJECTS)}, вул. {rng.choice(STREETS)}, {rng.randint(1, 120)}"
     )
-    signatory = None if inbound else staff.heads[unit.pk]
-    document = Document(
-        kind=kind,
-        org_unit=staff.office if inbound else unit,
-        created_by=registrar,
-        summary=summary,
-        pages=rng.randint(1, 12),
-        channel=rng.choice((Channel.POST, Channel.EMAIL, Channel.PORTAL))
+    values: dict[str, Any] = {
+        "public_id": uuid.uuid4(),
+        "kind": kind,
+        "org_unit_id": staff.office.pk if inbound else unit.pk,
+        "created_by_id": registrar.pk,
+        "summary": summary,
+        "pages": rng.randint(1, 12),
+        "channel": rng.choice((Channel.POST, Channel.EMAIL, Channel.PORTAL))
         if inbound
         else Channel.INTERNAL,
-        correspondent=correspondent,
-        correspondent_number=f"{rng.randint(1, 9999)}/{rng.randint(1, 99)}"
+        "correspondent_id": correspondent.pk if correspondent else None,
+        "correspondent_number": f"{rng.randint(1, 9999)}/{rng.randint(1, 99)}"
         if inbound
         else "",
-        correspondent_date=(moment - timedelta(days=rng.randint(1, 7))).date()
+        "correspondent_date": (moment - timedelta(days=rng.randint(1, 7))).date()
         if inbound
         else None,
-        signatory=signatory,
-        access_level=AccessLevel.INTERNAL,
-        holder=registrar,
-        held_since=moment,
-        created_at=moment,
-        updated_at=moment,
+        "signatory_id": None if inbound else staff.heads[unit.pk].pk,
+        "access_level": AccessLevel.INTERNAL,
+        "holder_id": registrar.pk,
+        "held_since": moment,
+        "created_at": moment,
+        "updated_at": moment,
+    }
+    card = Card(
+        values=values,
+        unit=unit,
+        correspondent=correspondent.name if correspondent else "",
     )
-    document._bench_unit = unit  # type: ignore[attr-defined]
     roll = rng.random()
-    recent = moment > timezone.now() - timedelta(days=7)
-    if recent and roll < 0.1:
-        document.status = DocumentStatus.DRAFT
-        return document
+    if moment > recent_since and roll < 0.1:
+        values["status"] = DocumentStatus.DRAFT
+        return card
     journal = fixture.journals[kind]
-    year = timezone.localtime(moment).year
+    local = timezone.localtime(moment)
+    year = local.year
     key = (journal.pk, year)
     seq = sequences.get(key, 0) + 1
     sequences[key] = seq
-    letter = correspondent.name[:1].upper() if correspondent else ""
-    document.status = (
-        DocumentStatus.CANCELLED if roll > 0.995 else DocumentStatus.REGISTERED
+    letter = card.correspondent[:1].upper()
+    registered_on = local.date()
+    values.update(
+        status=DocumentStatus.CANCELLED if roll > 0.995 else DocumentStatus.REGISTERED,
+        journal_id=journal.pk,
+        registration_year=year,
+        registration_seq=seq,
+        registration_number=journal.index_template.format(
+            seq=seq, case_index=journal.case_index, letter=letter or "К"
+        ),
+        registered_on=registered_on,
+        registered_at=moment,
+        registered_by_id=registrar.pk,
+        due_on=registered_on + timedelta(days=30) if inbound else None,
     )
-    document.journal = journal
-    document.registration_year = year
-    document.registration_seq = seq
-    document.registration_number = journal.index_template.format(
-        seq=seq, case_index=journal.case_index, letter=letter or "К"
-    )
-    document.registered_on = timezone.localtime(moment).date()
-    document.registered_at = moment
-    document.registered_by = registrar
-    if inbound:
-        document.due_on = document.registered_on + timedelta(days=30)
-    return document
-
-
-def _addressees(batch: list[Document]) -> None:
-    DocumentAddressee.objects.bulk_create(
-        DocumentAddressee(
-            document=d,
-            org_unit=d._bench_unit,  # type: ignore[attr-defined]
-            created_at=d.created_at,
-            updated_at=d.created_at,
-        )
-        for d in batch
-        if d.kind in INBOUND
-    )
-
-
-def _resolutions(
-    rng: random.Random,
-    staff: Staff,
-    batch: list[Document],
-    chance: float,
-    today: date,
-) -> int:
-    plans: list[tuple[Resolution, list[tuple[User, TaskRole]]]] = []
-    for document in batch:
-        if document.kind not in INBOUND or document.status != DocumentStatus.REGISTERED:
-            continue
-        if rng.random() >= chance:
-            continue
-        unit = document._bench_unit  # type: ignore[attr-defined]
-        head = staff.heads[unit.pk]
-        people = staff.members[unit.pk]
-        signed = document.registered_at + timedelta(hours=rng.randint(2, 30))
-        resolution = Resolution(
-            document=document,
-            author=head,
-            entered_by=head,
-            text="Розглянути та підготувати відповідь у встановлений строк",
-            due_on=document.due_on,
-            due_rule="task.default",
-            status=ResolutionStatus.ACTIVE,
-            signed_at=signed,
-            controller=head,
-            created_at=signed,
-            updated_at=signed,
-        )
-        executors = rng.sample(people[1:], 2 if rng.random() < 0.25 else 1)
-        roles = [TaskRole.RESPONSIBLE, TaskRole.CO_EXECUTOR]
-        plans.append((resolution, list(zip(executors, roles, strict=False))))
-    Resolution.objects.bulk_create([r for r, _e in plans])
-    tasks: list[Task] = []
-    for resolution, executors in plans:
-        due = resolution.due_on
-        for executor, role in executors:
-            task = Task(
-                resolution=resolution,
-                document=resolution.document,
-                executor=executor,
-                role=role,
-                controller=resolution.controller,
-                due_on=due,
-                assigned_at=resolution.signed_at,
-                created_at=resolution.signed_at,
-                updated_at=resolution.signed_at,
-            )
-            if due < today - timedelta(days=20) or rng.random() < 0.5:
-                task.status = TaskStatus.DONE
-                late = rng.random() < 0.1
-                done = (
-                    due + timedelta(days=rng.randint(1, 10))
-                    if late
-                    else due - timedelta(days=rng.randint(0, 20))
-                )
-                task.done_on = min(max(done, resolution.document.registered_on), today)
-            elif rng.random() < 0.3:
-                task.status = TaskStatus.REPORTED
-            tasks.append(task)
-    Task.objects.bulk_create(tasks)
-    return len(tasks)
-
-
-def _index(batch: list[Document], lemmas: _Lemmas) -> None:
-    entries: list[SearchDocument] = []
-    values: list[dict[str, str]] = []
-    for document in batch:
-        if document.status == DocumentStatus.DRAFT:
-            continue
-        correspondent = document.correspondent.name if document.correspondent else ""
-        body = "\n".join(p for p in (document.summary, correspondent) if p)
-        fields = {
-            "registration_number": document.registration_number,
-            "correspondent_number": document.correspondent_number,
-        }
-        number_groups = lemmas.groups(document.registration_number)
-        summary_groups = lemmas.groups(document.summary)
-        body_groups = summary_groups + lemmas.groups(correspondent)
-        field_groups = [number_groups, lemmas.groups(document.correspondent_number)]
-        entries.append(
-            SearchDocument(
-                kind=SEARCH_KIND,
-                object_id=str(document.public_id),
-                title=f"{document.registration_number} {document.summary}"[:1000],
-                body=body,
-                title_lemmas=terms.groups_text(number_groups + summary_groups),
-                lemmas=terms.segments_text([body_groups, *field_groups]),
-                fields=fields,
-                is_public=False,
-                created_at=document.created_at,
-                updated_at=document.created_at,
-            )
-        )
-        values.append(fields)
-    SearchDocument.objects.bulk_create(entries)
-    SearchField.objects.bulk_create(
-        SearchField(document=entry, name=name, value=lemmatiser.normalise_value(value))
-        for entry, fields in zip(entries, values, strict=True)
-        for name, value in fields.items()
-    )
+    return card
 
 
 def _busy_tasks(rng: random.Random, fixture: Fixture, staff: Staff) -> None:
