@@ -89,11 +89,27 @@ def test_inbox_shows_the_most_urgent_rows_and_points_to_the_journal(client, head
     # when
     content = client.get(reverse("documents:inbox")).content.decode()
 
-    # then: the 25 due first, then a link to all of them
+    # then: the 25 due first, then a link to all of them; the heading and
+    # the page's total say "at least"
     shown = [reverse("documents:task_detail", args=[t.public_id]) for t in tasks]
     assert all(href in content for href in shown[:25])
     assert not any(href in content for href in shown[25:])
     assert "Показано 25 найтерміновіших." in content
+    assert 'href="#inbox-to_execute">До виконання (25+)</a>' in content
+    assert "На вас чекають щонайменше 25 справ." in content
+
+
+def test_inbox_counts_a_section_exactly_while_it_shows_everything(client, head):
+    # given: fewer tasks than a section shows
+    TaskFactory.create_batch(3, executor=head)
+
+    # when
+    content = client.get(reverse("documents:inbox")).content.decode()
+
+    # then
+    assert 'href="#inbox-to_execute">До виконання (3)</a>' in content
+    assert "На вас чекають 3 справи." in content
+    assert "найтерміновіших" not in content
 
 
 def _queries(client, url: str) -> int:

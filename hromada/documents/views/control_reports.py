@@ -146,10 +146,17 @@ def inbox(request: CabinetRequest) -> HttpResponse:
             "title": title,
             "rows": [row(entry) for entry in getattr(data, key)],
             "limit": selectors.SECTION_LIMIT,
+            # A full section may hold more than it shows: "25+", not "25".
+            "more": len(getattr(data, key)) >= selectors.SECTION_LIMIT,
         }
         for key, title in INBOX_SECTIONS
     ]
-    context = {"sections": sections, "today": today, "total": data.total}
+    context = {
+        "sections": sections,
+        "today": today,
+        "total": data.total,
+        "at_least": any(section["more"] for section in sections),
+    }
     return render(request, "documents/inbox.html", context)
 
 

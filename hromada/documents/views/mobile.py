@@ -227,7 +227,12 @@ def mobile_inbox(request: CabinetRequest) -> HttpResponse:
         user=request.user, today=timezone.localdate()
     )
     sections = [
-        {"key": key, "title": title, "rows": [_row(e) for e in getattr(data, key)]}
+        {
+            "key": key,
+            "title": title,
+            "rows": [_row(e) for e in getattr(data, key)],
+            "more": len(getattr(data, key)) >= control_selectors.SECTION_LIMIT,
+        }
         for key, title in SECTIONS
     ]
     context = {

@@ -88,6 +88,20 @@ def test_the_inbox_counts_overdue_tasks(client, head):
     assert "?status=overdue" in response.content.decode()
 
 
+def test_a_full_section_says_it_may_hold_more(client, head):
+    # given: more reports to review than a section shows
+    TaskReportFactory.create_batch(26, task__controller=head)
+
+    # when
+    response = client.get(INBOX)
+
+    # then: "25+" on the tile and the heading, and the way to all of them
+    content = response.content.decode()
+    assert '<span class="hromada-mobile__tile-count">25+</span>' in content
+    assert "(25+)" in content
+    assert "Показано 25 найтерміновіших." in content
+
+
 def test_inbox_query_count_does_not_grow_with_rows(client, head):
     # given: one item in each section
     def one_of_each():
