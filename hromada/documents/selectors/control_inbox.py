@@ -48,6 +48,21 @@ from hromada.org import selectors as org_selectors
 SECTION_LIMIT = 25
 SIGNING_KINDS = (ApprovalKind.SIGN,)
 APPROVING_KINDS = (ApprovalKind.VISA, ApprovalKind.APPROVE, ApprovalKind.ENDORSE)
+# The page's sections, in ``Inbox``; "informed" (tasks for information)
+# shows in "to_acquaint" with the acquaintance steps of approval routes.
+SECTIONS = (
+    "to_register",
+    "to_resolve",
+    "resolutions_to_approve",
+    "to_execute",
+    "to_review",
+    "extensions_to_decide",
+    "to_approve",
+    "to_sign",
+    "to_acquaint",
+    "overdue",
+)
+_SHOWN_IN = {"informed": "to_acquaint"}
 
 DeskSubject = Document | Resolution | Task | TaskReport | DeadlineChange | ApprovalTask
 
@@ -70,7 +85,11 @@ class DeskItem:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Inbox:
-    """The "Today" page of one person; each section lists ``DeskItem``."""
+    """The "Today" page of one person; each section lists ``DeskItem``.
+
+    ``full`` names the sections cut at ``SECTION_LIMIT``: they hold more
+    than they list (the page says "25+", not "25").
+    """
 
     to_register: list[DeskItem] = field(default_factory=list)
     to_resolve: list[DeskItem] = field(default_factory=list)
@@ -82,13 +101,12 @@ class Inbox:
     to_sign: list[DeskItem] = field(default_factory=list)
     to_acquaint: list[DeskItem] = field(default_factory=list)
     overdue: list[DeskItem] = field(default_factory=list)
+    full: frozenset[str] = frozenset()
 
     @property
     def total(self) -> int:
         """Items needing action; overdue ones are already in other sections."""
-        return sum(
-            len(getattr(self, name)) for name in self.__slots__ if name != "overdue"
-        )
+        return sum(len(getattr(self, name)) for name in SECTIONS if name != "overdue")
 
 
 def report_reviewer_q(people: frozenset[int], prefix: str = "") -> Q:
@@ -124,7 +142,8 @@ def inbox_for_user(*, user: User, today: date) -> Inbox:
     """
     people = control_permissions.acting_ids(user)
     calendar = deadlines.calendar_current()
-    rows = _fetch(_pick(_waiting(user, people, today)))
+    picked = _pick(_waiting(user, people, today))
+    rows = _fetch(picked)
 
     def items(key: str, make: Callable[[Any], DeskItem]) -> list[DeskItem]:
         return [make(row) for row in rows.get(key, ())]
@@ -171,6 +190,11 @@ def inbox_for_user(*, user: User, today: date) -> Inbox:
             ),
         ],
         overdue=items("overdue", task_item),
+        full=frozenset(
+            _SHOWN_IN.get(key, key)
+            for key, ids in picked.ids.items()
+            if len(ids) >= SECTION_LIMIT
+        ),
     )
 
 

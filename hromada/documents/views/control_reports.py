@@ -145,9 +145,8 @@ def inbox(request: CabinetRequest) -> HttpResponse:
             "key": key,
             "title": title,
             "rows": [row(entry) for entry in getattr(data, key)],
-            "limit": selectors.SECTION_LIMIT,
-            # A full section may hold more than it shows: "25+", not "25".
-            "more": len(getattr(data, key)) >= selectors.SECTION_LIMIT,
+            # A full section holds more than it shows: "25+", not "25".
+            "more": key in data.full,
         }
         for key, title in INBOX_SECTIONS
     ]

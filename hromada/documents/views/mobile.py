@@ -231,14 +231,14 @@ def mobile_inbox(request: CabinetRequest) -> HttpResponse:
             "key": key,
             "title": title,
             "rows": [_row(e) for e in getattr(data, key)],
-            "more": len(getattr(data, key)) >= control_selectors.SECTION_LIMIT,
+            "more": key in data.full,
         }
         for key, title in SECTIONS
     ]
     context = {
         "sections": sections,
         "overdue": len(data.overdue),
-        "overdue_more": len(data.overdue) >= control_selectors.SECTION_LIMIT,
+        "overdue_more": "overdue" in data.full,
     }
     return render(request, "documents/mobile/inbox.html", context)
 
