@@ -28,7 +28,10 @@ sessions when it answers, as production does (E0 says whether it did).
 A missed target is reported (``"met": false``), never a failure of the run.
 ``BENCH_FIGURE_SECONDS`` bounds each figure (default 5 s, at most 500
 requests); ``BENCH_KEEP=1`` keeps the PostgreSQL databases afterwards
-(``BENCH_PG_DATABASE`` names them, default ``hromada_bench``).
+(``BENCH_PG_DATABASE`` names them, default ``hromada_bench``), and
+``BENCH_EDMS_REUSE=1`` measures a kept PostgreSQL history again instead of
+generating one, and keeps it (after a change to the code: a full-scale
+history takes an hour to write).
 """
 
 import json
@@ -57,6 +60,7 @@ PG_NAMES = (_PG_NAME, f"{_PG_NAME}_baseline")
 # PostgreSQL figures use Redis too when it answers, in a database of its own.
 REDIS_URL = "redis://127.0.0.1:6379/15"
 TARGETS_MS = {"E2": 50, "E3": 200}
+REUSE = os.environ.get("BENCH_EDMS_REUSE") == "1"
 
 
 # --- measuring (both workers) ---------------------------------------------
@@ -149,7 +153,10 @@ def edms_worker(baseline: dict[str, float]) -> None:
     from hromada.org.models import OrgUnit
 
     vendor = connection.vendor
-    fixture = edms_data.generate(scale=SCALE)
+    if REUSE and vendor == "postgresql":
+        fixture = edms_data.existing(scale=SCALE)
+    else:
+        fixture = edms_data.generate(scale=SCALE)
     print(
         json.dumps(
             {
@@ -158,6 +165,7 @@ def edms_worker(baseline: dict[str, float]) -> None:
                 "database": vendor,
                 "scale": SCALE,
                 "redis": bool(os.environ.get("REDIS_URL")),
+                "reused": REUSE and vendor == "postgresql",
                 **edms_data.summary(fixture),
             },
             ensure_ascii=False,
@@ -276,11 +284,11 @@ def _redis_up() -> bool:
     return True
 
 
-def _postgres_reset(*, create: bool) -> None:
+def _postgres_reset(*, create: bool, names: tuple[str, ...] = PG_NAMES) -> None:
     import psycopg
 
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        for name in PG_NAMES:
+        for name in names:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             if create:
                 conn.execute(f'CREATE DATABASE "{name}"')
@@ -300,7 +308,8 @@ def _run(args: list[str], env: dict[str, str], *, capture: bool = False) -> str:
 
 def _measure(vendor: str, scratch: Path) -> None:
     if vendor == "postgresql":
-        _postgres_reset(create=True)
+        # Reusing keeps the history and makes only the baseline afresh.
+        _postgres_reset(create=True, names=PG_NAMES[1:] if REUSE else PG_NAMES)
         edms_url, baseline_url = (PG_URL.format(name=n) for n in PG_NAMES)
     else:
         edms_url = f"sqlite:///{scratch / 'hromada.sqlite3'}"
@@ -364,7 +373,8 @@ def main() -> int:
             try:
                 _measure(vendor, Path(scratch))
             finally:
-                if vendor == "postgresql" and os.environ.get("BENCH_KEEP") != "1":
+                keep = REUSE or os.environ.get("BENCH_KEEP") == "1"
+                if vendor == "postgresql" and not keep:
                     _postgres_reset(create=False)
     return 0
 

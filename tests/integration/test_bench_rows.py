@@ -91,3 +91,32 @@ def _row_of(pk: int) -> dict[str, object]:
         "created_at": "2026-01-05T09:00:00+02:00",
         "updated_at": "2026-01-05T09:00:00+02:00",
     }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_kept_history_is_found_again_as_it_was_generated():
+    if connection.vendor != "postgresql":
+        pytest.skip("the writer thread needs a second connection")
+    from bench import edms_data
+
+    # given: a small history (4,500 cards), as a run with BENCH_KEEP=1 leaves it
+    made = edms_data.generate(scale=0.001)
+
+    # when: a later run with BENCH_EDMS_REUSE=1 reads it back
+    found = edms_data.existing(scale=0.001)
+
+    # then: the same people, unit, journals and samples are measured
+    assert found.registrar == made.registrar
+    assert found.busy == made.busy
+    assert found.large_head == made.large_head
+    assert found.large_unit == made.large_unit
+    assert found.journals == made.journals
+    assert (found.sample_number, found.sample_words) == (
+        made.sample_number,
+        made.sample_words,
+    )
+    assert (found.documents, found.tasks, found.users) == (
+        made.documents,
+        made.tasks,
+        made.users,
+    )
