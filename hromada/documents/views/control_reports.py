@@ -1,8 +1,10 @@
 """Cabinet views of control of execution: "Today", journal, discipline."""
 
 from dataclasses import dataclass
+from datetime import date
 from io import BytesIO
 from typing import Any
+from uuid import UUID
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -54,27 +56,94 @@ class DeskRow:
     mark: ResolutionUrgency
 
 
-def _desk_target(item: selectors.DeskSubject, card: str) -> tuple[str, str]:
-    """Where the row links and what it asks for (``card`` links the card)."""
-    if isinstance(item, Task):
-        return reverse("documents:task_detail", args=[item.public_id]), (
-            item.resolution.text
+class _DeskRows:
+    """Makes the rows of one "Today" page.
+
+    Fifty rows share a handful of URL patterns, due dates and desk times:
+    each is resolved, formatted or translated once per page and reused
+    (bench/edms.py, E2). An overdue task to execute is in two sections;
+    its row is made once.
+    """
+
+    def __init__(self) -> None:
+        self._links: dict[str, str] = {}
+        self._dates: dict[date, str] = {}
+        self._days: dict[int, str] = {}
+        self._made: dict[selectors.DeskItem, DeskRow] = {}
+
+    def row(self, entry: selectors.DeskItem) -> DeskRow:
+        made = self._made.get(entry)
+        if made is None:
+            made = self._made[entry] = self._row(entry)
+        return made
+
+    def _link(self, name: str, public_id: UUID) -> str:
+        """``reverse(name, args=[public_id])``, resolved once per name.
+
+        The patterns take a UUID as their only argument, so the URL of one
+        is the URL of another with the UUID swapped.
+        """
+        pattern = self._links.get(name)
+        if pattern is None:
+            pattern = self._links[name] = reverse(name, args=[_SLOT])
+        return pattern.replace(str(_SLOT), str(public_id))
+
+    def _date(self, day: date) -> str:
+        text = self._dates.get(day)
+        if text is None:
+            text = self._dates[day] = date_format(day)
+        return text
+
+    def _days_text(self, days: int) -> str:
+        text = self._days.get(days)
+        if text is None:
+            text = self._days[days] = ngettext(
+                "On the desk for %(days)s working day.",
+                "On the desk for %(days)s working days.",
+                days,
+            ) % {"days": days}
+        return text
+
+    def _target(self, item: selectors.DeskSubject, card: str) -> tuple[str, str]:
+        """Where the row links and what it asks for (``card``: the card)."""
+        if isinstance(item, Task):
+            return self._link(_TASK, item.public_id), item.resolution.text
+        if isinstance(item, TaskReport):
+            return self._link(_TASK, item.task.public_id), item.text
+        if isinstance(item, DeadlineChange):
+            return self._link(_TASK, item.task.public_id), item.reason
+        if isinstance(item, ApprovalTask):
+            return (
+                self._link("documents:route_decide", item.public_id),
+                str(item.step.get_kind_display()),
+            )
+        if isinstance(item, Resolution):
+            return card, item.text
+        return card, ""
+
+    def _row(self, entry: selectors.DeskItem) -> DeskRow:
+        document = entry.document
+        card = ""
+        if isinstance(entry.item, Document | Resolution):
+            card = self._link("documents:document_detail", document.public_id)
+        href, action = self._target(entry.item, card)
+        days = entry.days_on_desk
+        return DeskRow(
+            href=href,
+            number=document.registration_number or _("Draft"),
+            summary=_shortened(document.summary, 120),
+            action=_shortened(action, 160),
+            due_iso=entry.due_on.isoformat() if entry.due_on else "",
+            due_text=self._date(entry.due_on) if entry.due_on else "",
+            days_text=self._days_text(days) if days is not None else "",
+            urgency=entry.urgency,
+            mark=entry.mark,
         )
-    if isinstance(item, TaskReport):
-        return reverse("documents:task_detail", args=[item.task.public_id]), item.text
-    if isinstance(item, DeadlineChange):
-        return (
-            reverse("documents:task_detail", args=[item.task.public_id]),
-            item.reason,
-        )
-    if isinstance(item, ApprovalTask):
-        return (
-            reverse("documents:route_decide", args=[item.public_id]),
-            str(item.step.get_kind_display()),
-        )
-    if isinstance(item, Resolution):
-        return card, item.text
-    return card, ""
+
+
+# Any UUID: it stands in the pattern where a row's own goes.
+_SLOT = UUID(int=0)
+_TASK = "documents:task_detail"
 
 
 def _shortened(text: str, limit: int) -> str:
@@ -84,35 +153,6 @@ def _shortened(text: str, limit: int) -> str:
     by one, a cost fifty rows a page notice (bench/edms.py, E2).
     """
     return text if len(text) <= limit else f"{text[: limit - 1]}…"
-
-
-def _desk_row(entry: selectors.DeskItem) -> DeskRow:
-    document = entry.document
-    card = ""
-    if isinstance(entry.item, Document | Resolution):
-        card = reverse("documents:document_detail", args=[document.public_id])
-    href, action = _desk_target(entry.item, card)
-    days = entry.days_on_desk
-    return DeskRow(
-        href=href,
-        number=document.registration_number or _("Draft"),
-        summary=_shortened(document.summary, 120),
-        action=_shortened(action, 160),
-        due_iso=entry.due_on.isoformat() if entry.due_on else "",
-        due_text=date_format(entry.due_on) if entry.due_on else "",
-        days_text=(
-            ngettext(
-                "On the desk for %(days)s working day.",
-                "On the desk for %(days)s working days.",
-                days,
-            )
-            % {"days": days}
-            if days is not None
-            else ""
-        ),
-        urgency=entry.urgency,
-        mark=entry.mark,
-    )
 
 
 INBOX_SECTIONS = (
@@ -132,19 +172,12 @@ INBOX_SECTIONS = (
 def inbox(request: CabinetRequest) -> HttpResponse:
     today = timezone.localdate()
     data = selectors.inbox_for_user(user=request.user, today=today)
-    # An overdue task to execute is in two sections; its row is made once.
-    made: dict[selectors.DeskItem, DeskRow] = {}
-
-    def row(entry: selectors.DeskItem) -> DeskRow:
-        if entry not in made:
-            made[entry] = _desk_row(entry)
-        return made[entry]
-
+    rows = _DeskRows()
     sections = [
         {
             "key": key,
             "title": title,
-            "rows": [row(entry) for entry in getattr(data, key)],
+            "rows": [rows.row(entry) for entry in getattr(data, key)],
             # A full section holds more than it shows: "25+", not "25".
             "more": key in data.full,
         }
