@@ -152,6 +152,10 @@ def resolutions(
                 "executor_id": executor.pk,
                 "role": role,
                 "controller_id": head.pk,
+                # A co-executor reports to the responsible executor.
+                "reviewer_id": (
+                    executors[0].pk if role == TaskRole.CO_EXECUTOR else head.pk
+                ),
                 "due_on": due,
                 "assigned_at": signed,
                 "created_at": signed,

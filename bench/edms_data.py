@@ -354,6 +354,7 @@ def _busy_tasks(rng: random.Random, fixture: Fixture, staff: Staff) -> None:
                 executor=fixture.busy,
                 role=TaskRole.RESPONSIBLE,
                 controller=head,
+                reviewer=head,
                 status=TaskStatus.ASSIGNED,
                 due_on=r.due_on,
                 assigned_at=r.signed_at,

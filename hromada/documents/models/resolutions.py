@@ -211,6 +211,16 @@ class Task(BaseModel):
         on_delete=models.PROTECT,
         related_name="controlled_tasks",
     )
+    # Who accepts the reports (EDMS-07): the responsible executor of the
+    # resolution a co-executor's, the controller everyone else's. Fixed
+    # when the task is made, so "reports waiting for me" is one index
+    # lookup, not a search of every reported task (bench/edms.py, E2).
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepts the reports"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=TaskStatus, default=TaskStatus.ASSIGNED
     )
@@ -236,6 +246,7 @@ class Task(BaseModel):
         indexes = [
             models.Index(fields=["executor", "status", "due_on"]),
             models.Index(fields=["controller", "status", "due_on"]),
+            models.Index(fields=["reviewer", "status"]),
             models.Index(fields=["status", "due_on"]),
             # The control journal lists a unit's tasks by due date: read in
             # this order, a page stops after 25 rows instead of sorting all.

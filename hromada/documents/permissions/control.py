@@ -97,19 +97,10 @@ def report_reviewer_id(task: Task) -> int:
     """Who accepts the task's reports (EDMS-07).
 
     A co-executor reports to the responsible executor of the same
-    resolution; the responsible executor reports to the controller.
+    resolution; the responsible executor reports to the controller. Set
+    when the task is made (``Task.reviewer``).
     """
-    if task.role == TaskRole.CO_EXECUTOR:
-        responsible = (
-            Task.objects.filter(
-                resolution_id=task.resolution_id, role=TaskRole.RESPONSIBLE
-            )
-            .values_list("executor_id", flat=True)
-            .first()
-        )
-        if responsible is not None:
-            return responsible
-    return task.controller_id
+    return task.reviewer_id
 
 
 @rules.predicate

@@ -110,24 +110,10 @@ class Inbox:
 
 
 def report_reviewer_q(people: frozenset[int], prefix: str = "") -> Q:
-    """Tasks whose report ``people`` review: the controller a responsible
-    executor's, the responsible executor a co-executor's.
-
-    The co-executors' side asks "resolution in (the resolutions ``people``
-    execute as responsible)", computed once, not a subquery per reported
-    task of the city (bench/edms.py at full scale).
-    """
-    responsible = Task.objects.filter(
-        role=TaskRole.RESPONSIBLE, executor__in=people
-    ).values("resolution")
-    return Q(
-        **{f"{prefix}role": TaskRole.RESPONSIBLE, f"{prefix}controller__in": people}
-    ) | Q(
-        **{
-            f"{prefix}role": TaskRole.CO_EXECUTOR,
-            f"{prefix}resolution__in": responsible,
-        }
-    )
+    """Tasks whose reports ``people`` accept (``Task.reviewer``): the
+    controller a responsible executor's, the responsible executor a
+    co-executor's."""
+    return Q(**{f"{prefix}reviewer__in": people})
 
 
 def inbox_for_user(*, user: User, today: date) -> Inbox:

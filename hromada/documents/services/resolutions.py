@@ -362,6 +362,9 @@ def _tasks_create(
     people = [*zip(executors, roles, strict=True)] + [
         (user, TaskRole.FOR_INFORMATION) for user in for_information
     ]
+    # Co-executors report to the responsible executor, the rest to the
+    # controller (EDMS-07).
+    responsible_id = executors[0].pk if executors else controller_id
     tasks = [
         Task(
             resolution=resolution,
@@ -369,6 +372,9 @@ def _tasks_create(
             executor=user,
             role=role,
             controller_id=controller_id,
+            reviewer_id=(
+                responsible_id if role == TaskRole.CO_EXECUTOR else controller_id
+            ),
             status=TaskStatus.ASSIGNED,
             due_on=resolution.due_on,
             assigned_at=now,

@@ -80,9 +80,22 @@ class TaskFactory(factory.django.DjangoModelFactory):
     executor = factory.SubFactory(UserFactory, roles=[Role.EXECUTOR])
     role = TaskRole.RESPONSIBLE
     controller = factory.SelfAttribute("resolution.author")
+    # As the service sets it: a co-executor reports to the responsible
+    # executor of the same resolution, everyone else to the controller.
+    reviewer = factory.LazyAttribute(lambda task: _reviewer(task))
     status = TaskStatus.ASSIGNED
     due_on = factory.SelfAttribute("resolution.due_on")
     assigned_at = factory.LazyFunction(timezone.now)
+
+
+def _reviewer(task):
+    if task.role == TaskRole.CO_EXECUTOR:
+        responsible = Task.objects.filter(
+            resolution=task.resolution, role=TaskRole.RESPONSIBLE
+        ).first()
+        if responsible is not None:
+            return responsible.executor
+    return task.controller
 
 
 class TaskReportFactory(factory.django.DjangoModelFactory):

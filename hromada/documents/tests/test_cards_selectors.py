@@ -151,6 +151,7 @@ def test_list_overdue_and_executor():
         executor=executor,
         role=TaskRole.RESPONSIBLE,
         controller=registrar,
+        reviewer=registrar,
         assigned_at=timezone.now(),
         due_on=today + timedelta(days=5),
     )

@@ -104,6 +104,7 @@ def city() -> dict[str, Any]:
             executor=executor if i % 3 else colleague,
             role=TaskRole.RESPONSIBLE,
             controller=head,
+            reviewer=head,
             status=statuses[i % 3],
             done_on=today if statuses[i % 3] == TaskStatus.DONE else None,
             due_on=r.due_on,

@@ -1,0 +1,64 @@
+"""Task.reviewer: who accepts a task's reports, stored when it is made."""
+
+import importlib
+
+import pytest
+from django.db import connection
+
+from hromada.accounts.roles import Role
+from hromada.accounts.tests.factories import UserFactory
+from hromada.documents.models import Task, TaskRole, TaskStatus
+from hromada.documents.selectors.control_inbox import report_reviewer_q
+from hromada.documents.tests.factories_control import ResolutionFactory, TaskFactory
+
+pytestmark = pytest.mark.django_db
+
+BACKFILL = importlib.import_module(
+    "hromada.documents.migrations.0007_task_reviewer"
+).BACKFILL
+
+
+def test_the_backfill_gives_existing_tasks_the_reviewer_they_had():
+    # given: a resolution with a responsible executor, a co-executor and a
+    # reader; another with a co-executor only; every reviewer wrong
+    resolution = ResolutionFactory.create()
+    responsible = TaskFactory.create(resolution=resolution)
+    co_executor = TaskFactory.create(resolution=resolution, role=TaskRole.CO_EXECUTOR)
+    reader = TaskFactory.create(resolution=resolution, role=TaskRole.FOR_INFORMATION)
+    alone = TaskFactory.create(role=TaskRole.CO_EXECUTOR)
+    stranger = UserFactory.create(roles=[Role.EXECUTOR])
+    Task.objects.update(reviewer=stranger)
+
+    # when
+    with connection.cursor() as cursor:
+        cursor.execute(BACKFILL)
+
+    # then: the responsible executor for the co-executor, the controller
+    # for the rest (and for a co-executor nobody is responsible beside)
+    reviewers = dict(Task.objects.values_list("pk", "reviewer_id"))
+    assert reviewers[co_executor.pk] == responsible.executor_id
+    assert reviewers[responsible.pk] == resolution.author_id
+    assert reviewers[reader.pk] == resolution.author_id
+    assert reviewers[alone.pk] == alone.controller_id
+
+
+def test_a_reported_co_executor_task_waits_for_the_responsible_executor_only():
+    # given
+    resolution = ResolutionFactory.create()
+    responsible = TaskFactory.create(resolution=resolution)
+    TaskFactory.create(
+        resolution=resolution, role=TaskRole.CO_EXECUTOR, status=TaskStatus.REPORTED
+    )
+
+    # when
+    reviewers = {
+        person: report_reviewer_q(frozenset({person.pk}))
+        for person in (responsible.executor, resolution.author)
+    }
+
+    # then
+    waiting = {
+        person: Task.objects.filter(q, status=TaskStatus.REPORTED).count()
+        for person, q in reviewers.items()
+    }
+    assert waiting == {responsible.executor: 1, resolution.author: 0}
