@@ -1,10 +1,12 @@
 """The resolutions and tasks panel for a card's page."""
 
+from functools import cache
 from typing import Any
 
 from django import template
 from django.http import HttpRequest
 from django.utils.html import format_html_join
+from django.utils.translation import get_language
 
 from hromada.documents.models import (
     Document,
@@ -60,11 +62,22 @@ _MARK_COLOURS = {"immediate": "magenta", "urgent": "purple"}
 @register.simple_tag
 def desk_tags(urgency: Any = None, mark: Any = None) -> str:
     """GOV.UK tags for the urgency and the mark, if any."""
+    return _desk_tags(
+        str(urgency) if urgency is not None else "",
+        str(mark) if mark is not None else "",
+        get_language(),
+    )
+
+
+@cache
+def _desk_tags(urgency: str, mark: str, language: str | None) -> str:
+    """The tags of one (urgency, mark) in one language: a handful of them
+    serve every row of a page, made once per process."""
     tags = []
-    if urgency is not None and str(urgency) in _URGENCY_COLOURS:
-        tags.append((_URGENCY_COLOURS[str(urgency)], urgency.label))
-    if mark is not None and str(mark) in _MARK_COLOURS:
-        tags.append((_MARK_COLOURS[str(mark)], ResolutionUrgency(mark).label))
+    if urgency in _URGENCY_COLOURS:
+        tags.append((_URGENCY_COLOURS[urgency], selectors.Urgency(urgency).label))
+    if mark in _MARK_COLOURS:
+        tags.append((_MARK_COLOURS[mark], ResolutionUrgency(mark).label))
     return format_html_join(
         " ",
         '<strong class="govuk-tag govuk-tag--{}">{}</strong>',

@@ -321,3 +321,16 @@ def test_desk_tags_name_the_urgency_and_the_mark_in_words():
     )
     assert mark_only == '<strong class="govuk-tag govuk-tag--purple">Терміново</strong>'
     assert none == ""
+
+
+def test_desk_tags_made_once_still_follow_the_language():
+    # given: the Ukrainian tag, made and kept first
+    with translation.override("uk"):
+        desk_tags(Urgency.OVERDUE)
+
+    # when
+    with translation.override("en"):
+        english = desk_tags(Urgency.OVERDUE)
+
+    # then
+    assert english == '<strong class="govuk-tag govuk-tag--red">Overdue</strong>'

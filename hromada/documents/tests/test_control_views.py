@@ -74,7 +74,7 @@ def test_inbox_row_shows_the_card_the_ask_the_due_date_and_desk_time(client, hea
     # it; the desk time in the right plural form
     assert task.document.summary[:119] + "…" in content
     assert task.resolution.text[:159] + "…" in content
-    assert f'<time datetime="{due.isoformat()}">' in content
+    assert f'Строк: <time datetime="{due.isoformat()}">' in content
     assert "На столі 0 робочих днів." in content
 
 
