@@ -12,7 +12,7 @@ from hromada.core import identifiers
 from hromada.core.audit import audit_record
 from hromada.core.demo import DemoContext
 from hromada.core.sequences import registration_index_format, sequence_next
-from hromada.documents import demo_archive
+from hromada.documents import demo_archive, demo_desk
 from hromada.documents.models import (
     AccessLevel,
     Channel,
@@ -293,3 +293,17 @@ def load(context: DemoContext) -> None:
         f"documents: {len(journals)} journals, "
         f"{len(organisations) + len(people)} correspondents, {count} cards"
     )
+    head = staff.filter(email=f"head@{DEMO_DOMAIN}").first()
+    executor = staff.filter(email=f"executor@{DEMO_DOMAIN}").first()
+    if head is None or executor is None:
+        context.log.append("documents: no desk work, the demo head is missing")
+        return
+    made = demo_desk.load(
+        registrar=registrar,
+        head=head,
+        executor=executor,
+        journal=journals["incoming"],
+        office=unit,
+        correspondents=organisations,
+    )
+    context.log.append(f"documents: {made} cards of today's work on the desks")
