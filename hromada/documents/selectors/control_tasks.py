@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from django.db import models
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from hromada.accounts.models import User
@@ -83,11 +83,16 @@ def document_list_visible(*, user: User) -> QuerySet[Document]:
 
 
 def task_list_for_user(*, user: User) -> QuerySet[Task]:
-    """Tasks on cards ``user`` may see; views fetch single tasks from here."""
+    """Tasks on cards ``user`` may see; views fetch single tasks from here.
+
+    "Its card is visible" is asked of each task (EXISTS), not "its card is
+    in the visible cards": SQLite built the whole list of visible cards
+    first, checking every card of the history (the control journal took
+    4.7 s at 10 % of bench/edms.py's history).
+    """
+    visible = document_list_visible(user=user).filter(pk=OuterRef("document_id"))
     return (
-        task_list_with_desk(
-            Task.objects.filter(document__in=document_list_visible(user=user))
-        )
+        task_list_with_desk(Task.objects.filter(Exists(visible)))
         .select_related("document", "resolution", "executor", "controller")
         .order_by("due_on", "pk")
     )

@@ -4,6 +4,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from hromada.accounts.roles import Role
@@ -193,3 +194,23 @@ def test_control_journal_filters_overdue_and_hides_other_cards():
     # then
     assert list(overdue) == [late]
     assert everything.count() == 2
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="SQLite's plan (PostgreSQL's in test_query_plans)",
+)
+def test_the_journal_asks_each_task_for_its_card_on_sqlite():
+    # given: a head and a task on a card they see
+    head = UserFactory.create(roles=[Role.UNIT_HEAD])
+    TaskFactory.create(resolution__author=head)
+
+    # when
+    sql, params = selectors.control_journal(user=head).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        scans = [step for *_ids, step in cursor.fetchall() if "SCAN" in step]
+
+    # then: the tasks are read in due order and each card is looked up; the
+    # visible cards are never listed first (a scan of every card)
+    assert scans == ["SCAN documents_task USING INDEX documents_task_due_order"]
