@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import models
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db import connection, models
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -74,19 +74,20 @@ def _journal_status_q(status: str, today: date) -> Q:
 def _executor_in_units_q(org_unit: OrgUnit) -> Q:
     """Tasks of the people working in ``org_unit`` or below it today.
 
-    The people are read first (a unit has hundreds, the council 1,500 at
-    most): "executor in (these ids)" lets the database use the executor
-    index, where a staff lookup per task walked the tasks of the whole
-    city (bench/edms.py, E3).
+    On PostgreSQL the people are read first (a unit has hundreds, the
+    council 1,500 at most): "executor in (these ids)" lets it count by the
+    executor index, where a staff lookup per task walked the tasks of the
+    whole city (bench/edms.py, E3: 65 -> 21 ms). SQLite, given the ids,
+    leads with that index and sorts every task of the unit (5 s at 10 %);
+    asked per task, it keeps reading in due order and stops at a page.
     """
     unit_ids = org_selectors.org_unit_descendant_ids(unit_ids=frozenset({org_unit.pk}))
-    people = (
-        org_selectors.employee_list_current()
-        .filter(position__org_unit_id__in=unit_ids)
-        .order_by()
-        .values_list("user_id", flat=True)
-        .distinct()
+    employed = org_selectors.employee_list_current().filter(
+        position__org_unit_id__in=unit_ids
     )
+    if connection.vendor == "sqlite":
+        return Q(Exists(employed.filter(user=OuterRef("executor_id"))))
+    people = employed.order_by().values_list("user_id", flat=True).distinct()
     return Q(executor_id__in=list(people))
 
 

@@ -201,16 +201,22 @@ def test_control_journal_filters_overdue_and_hides_other_cards():
     reason="SQLite's plan (PostgreSQL's in test_query_plans)",
 )
 def test_the_journal_asks_each_task_for_its_card_on_sqlite():
-    # given: a head and a task on a card they see
-    head = UserFactory.create(roles=[Role.UNIT_HEAD])
-    TaskFactory.create(resolution__author=head)
+    # given: a head and a task on a card they see, in their unit
+    unit = OrgUnitFactory.create()
+    head = employee_in(unit, is_head=True, roles=[Role.UNIT_HEAD])
+    TaskFactory.create(resolution__author=head, executor=employee_in(unit))
 
-    # when
-    sql, params = selectors.control_journal(user=head).query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
-        scans = [step for *_ids, step in cursor.fetchall() if "SCAN" in step]
+    # when: the whole journal and the unit's
+    scans = {}
+    for name, org_unit in (("all", None), ("unit", unit)):
+        journal = selectors.control_journal(user=head, org_unit=org_unit)
+        sql, params = journal.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            scans[name] = [s for *_ids, s in cursor.fetchall() if "SCAN" in s]
 
-    # then: the tasks are read in due order and each card is looked up; the
-    # visible cards are never listed first (a scan of every card)
-    assert scans == ["SCAN documents_task USING INDEX documents_task_due_order"]
+    # then: the tasks are read in due order and each card (and executor) is
+    # looked up; the visible cards are never listed first (a scan of every
+    # card), nor the unit's tasks gathered and sorted
+    in_due_order = ["SCAN documents_task USING INDEX documents_task_due_order"]
+    assert scans == {"all": in_due_order, "unit": in_due_order}
