@@ -133,9 +133,12 @@ def _boxes(locator: Locator) -> list[dict]:
 
 
 def _pages_loaded(page: Page) -> int:
-    images = page.locator("img.hromada-mobile__page")
-    images.last.scroll_into_view_if_needed()
-    expect(images.last).to_have_js_property("complete", True)
+    # The pages load lazily: each is brought into view and waited for until
+    # it has pixels. ("complete" alone is true for a lazy image not yet
+    # requested, so counting right after it raced the second page.)
+    for image in page.locator("img.hromada-mobile__page").all():
+        image.scroll_into_view_if_needed()
+        expect(image).not_to_have_js_property("naturalWidth", 0)
     return page.evaluate(
         "[...document.querySelectorAll('img.hromada-mobile__page')]"
         ".filter((img) => img.naturalWidth > 0).length"
