@@ -93,20 +93,12 @@ def is_task_author(user: User, task: Task) -> bool:
     return task.resolution.author_id in acting_ids(user)
 
 
-def report_reviewer_id(task: Task) -> int:
-    """Who accepts the task's reports (EDMS-07).
-
-    A co-executor reports to the responsible executor of the same
-    resolution; the responsible executor reports to the controller. Set
-    when the task is made (``Task.reviewer``).
-    """
-    return task.reviewer_id
-
-
 @rules.predicate
 def is_report_reviewer(user: User, task: Task) -> bool:
-    """Reviews the task's reports: see ``report_reviewer_id``."""
-    return report_reviewer_id(task) in acting_ids(user)
+    """Accepts the task's reports (EDMS-07): ``Task.reviewer``, set when the
+    task is made — the responsible executor a co-executor's, the controller
+    everyone else's."""
+    return task.reviewer_id in acting_ids(user)
 
 
 @rules.predicate

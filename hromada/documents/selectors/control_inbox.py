@@ -48,21 +48,6 @@ from hromada.org import selectors as org_selectors
 SECTION_LIMIT = 25
 SIGNING_KINDS = (ApprovalKind.SIGN,)
 APPROVING_KINDS = (ApprovalKind.VISA, ApprovalKind.APPROVE, ApprovalKind.ENDORSE)
-# The page's sections, in ``Inbox``; "informed" (tasks for information)
-# shows in "to_acquaint" with the acquaintance steps of approval routes.
-SECTIONS = (
-    "to_register",
-    "to_resolve",
-    "resolutions_to_approve",
-    "to_execute",
-    "to_review",
-    "extensions_to_decide",
-    "to_approve",
-    "to_sign",
-    "to_acquaint",
-    "overdue",
-)
-_SHOWN_IN = {"informed": "to_acquaint"}
 
 DeskSubject = Document | Resolution | Task | TaskReport | DeadlineChange | ApprovalTask
 
@@ -106,14 +91,11 @@ class Inbox:
     @property
     def total(self) -> int:
         """Items needing action; overdue ones are already in other sections."""
-        return sum(len(getattr(self, name)) for name in SECTIONS if name != "overdue")
-
-
-def report_reviewer_q(people: frozenset[int], prefix: str = "") -> Q:
-    """Tasks whose reports ``people`` accept (``Task.reviewer``): the
-    controller a responsible executor's, the responsible executor a
-    co-executor's."""
-    return Q(**{f"{prefix}reviewer__in": people})
+        return sum(
+            len(getattr(self, name))
+            for name in self.__slots__
+            if name not in ("overdue", "full")
+        )
 
 
 def inbox_for_user(*, user: User, today: date) -> Inbox:
@@ -176,8 +158,9 @@ def inbox_for_user(*, user: User, today: date) -> Inbox:
             ),
         ],
         overdue=items("overdue", task_item),
+        # Tasks for information show in "to_acquaint".
         full=frozenset(
-            _SHOWN_IN.get(key, key)
+            "to_acquaint" if key == "informed" else key
             for key, ids in picked.ids.items()
             if len(ids) >= SECTION_LIMIT
         ),
@@ -444,7 +427,7 @@ def _to_resolve(user: User, people: frozenset[int]) -> QuerySet[Document] | None
 
 def _to_review(people: frozenset[int]) -> QuerySet[TaskReport]:
     return TaskReport.objects.filter(
-        report_reviewer_q(people, prefix="task__"),
+        task__reviewer__in=people,
         status=TaskReportStatus.SUBMITTED,
         task__status=TaskStatus.REPORTED,
     )

@@ -18,7 +18,6 @@ from hromada.documents.models import (
     Task,
     TaskStatus,
 )
-from hromada.documents.selectors.control_inbox import report_reviewer_q
 from hromada.documents.selectors.control_tasks import CONTROLLED_ROLES
 from hromada.documents.selectors.routes import (
     approvals_acting_for_q,
@@ -59,7 +58,7 @@ def _query(user: User) -> DeskCounts:
     # (bench/edms.py, E3).
     tasks = Task.objects.filter(
         Q(executor=user, status=TaskStatus.ASSIGNED, role__in=CONTROLLED_ROLES)
-        | (Q(status=TaskStatus.REPORTED) & report_reviewer_q(frozenset({user.pk}))),
+        | Q(reviewer=user, status=TaskStatus.REPORTED),
         closed_by__isnull=True,
     )
     # The rows of routes.approval_list_for_user: most people substitute

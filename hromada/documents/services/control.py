@@ -89,7 +89,7 @@ def task_report_submit(
     )
     if stored:
         report.files.set(stored)
-    reviewer_id = control_permissions.report_reviewer_id(task)
+    reviewer_id = task.reviewer_id
     if task.role == TaskRole.RESPONSIBLE:
         _holder_set(document_id=task.document_id, holder_id=reviewer_id)
     audit_record(

@@ -4,12 +4,17 @@ import importlib
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
-from hromada.documents.models import Task, TaskRole, TaskStatus
-from hromada.documents.selectors.control_inbox import report_reviewer_q
-from hromada.documents.tests.factories_control import ResolutionFactory, TaskFactory
+from hromada.documents.models import Task, TaskRole
+from hromada.documents.selectors import control as selectors
+from hromada.documents.tests.factories_control import (
+    ResolutionFactory,
+    TaskFactory,
+    TaskReportFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,22 +48,21 @@ def test_the_backfill_gives_existing_tasks_the_reviewer_they_had():
 
 
 def test_a_reported_co_executor_task_waits_for_the_responsible_executor_only():
-    # given
+    # given: a co-executor's report on a resolution with a responsible
+    # executor
     resolution = ResolutionFactory.create()
     responsible = TaskFactory.create(resolution=resolution)
-    TaskFactory.create(
-        resolution=resolution, role=TaskRole.CO_EXECUTOR, status=TaskStatus.REPORTED
+    TaskReportFactory.create(
+        task__resolution=resolution, task__role=TaskRole.CO_EXECUTOR
     )
 
-    # when
-    reviewers = {
-        person: report_reviewer_q(frozenset({person.pk}))
+    # when: "Reports to review" of the responsible executor and the author
+    today = timezone.localdate()
+    inboxes = {
+        person: selectors.inbox_for_user(user=person, today=today)
         for person in (responsible.executor, resolution.author)
     }
 
     # then
-    waiting = {
-        person: Task.objects.filter(q, status=TaskStatus.REPORTED).count()
-        for person, q in reviewers.items()
-    }
+    waiting = {person: len(inbox.to_review) for person, inbox in inboxes.items()}
     assert waiting == {responsible.executor: 1, resolution.author: 0}

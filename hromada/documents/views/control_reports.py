@@ -1,7 +1,7 @@
 """Cabinet views of control of execution: "Today", journal, discipline."""
 
 from dataclasses import dataclass
-from datetime import date
+from functools import cache
 from io import BytesIO
 from typing import Any
 from uuid import UUID
@@ -66,10 +66,10 @@ class _DeskRows:
     """
 
     def __init__(self) -> None:
-        self._links: dict[str, str] = {}
-        self._dates: dict[date, str] = {}
-        self._days: dict[int, str] = {}
         self._made: dict[selectors.DeskItem, DeskRow] = {}
+        self._pattern = cache(lambda name: reverse(name, args=[_SLOT]))
+        self._date = cache(date_format)
+        self._days_text = cache(_days_on_desk)
 
     def row(self, entry: selectors.DeskItem) -> DeskRow:
         made = self._made.get(entry)
@@ -83,26 +83,7 @@ class _DeskRows:
         The patterns take a UUID as their only argument, so the URL of one
         is the URL of another with the UUID swapped.
         """
-        pattern = self._links.get(name)
-        if pattern is None:
-            pattern = self._links[name] = reverse(name, args=[_SLOT])
-        return pattern.replace(str(_SLOT), str(public_id))
-
-    def _date(self, day: date) -> str:
-        text = self._dates.get(day)
-        if text is None:
-            text = self._dates[day] = date_format(day)
-        return text
-
-    def _days_text(self, days: int) -> str:
-        text = self._days.get(days)
-        if text is None:
-            text = self._days[days] = ngettext(
-                "On the desk for %(days)s working day.",
-                "On the desk for %(days)s working days.",
-                days,
-            ) % {"days": days}
-        return text
+        return self._pattern(name).replace(str(_SLOT), str(public_id))
 
     def _target(self, item: selectors.DeskSubject, card: str) -> tuple[str, str]:
         """Where the row links and what it asks for (``card``: the card)."""
@@ -139,6 +120,14 @@ class _DeskRows:
             urgency=entry.urgency,
             mark=entry.mark,
         )
+
+
+def _days_on_desk(days: int) -> str:
+    return ngettext(
+        "On the desk for %(days)s working day.",
+        "On the desk for %(days)s working days.",
+        days,
+    ) % {"days": days}
 
 
 # Any UUID: it stands in the pattern where a row's own goes.
