@@ -8,7 +8,10 @@ Issue 3's benchmark ("in bench/, not a timed test"). For each database
 2. fills it with ``bench/edms_data.py`` — a *benchmark fixture* written
    directly with ``bulk_create``, not through the services — at
    ``BENCH_EDMS_SCALE`` of the issue's target (default 0.01: 45,000 cards,
-   25,000 tasks, 1,500 users; 1.0 is 4.5 million cards, 2.5 million tasks);
+   25,000 tasks, 1,500 users; 1.0 is 4.5 million cards, 2.5 million tasks)
+   and, on PostgreSQL, vacuums it as autovacuum would have long since done
+   in a running city (``edms_data.settle``; also before measuring a reused
+   history);
 3. measures in-process with ``django.test.Client`` (no network, no server):
 
    E1 registration throughput (``document_create_draft`` and

@@ -6,6 +6,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from hromada.accounts.models import User
+from hromada.core.request_context import request_memo
 from hromada.org.models import Employee, OrgUnit, Substitution, SubstitutionScope
 
 
@@ -145,12 +146,10 @@ def substitution_list_current(*, on: date | None = None) -> QuerySet[Substitutio
 def org_unit_descendant_ids(*, unit_ids: frozenset[int]) -> frozenset[int]:
     """The given units and every unit below them in the tree.
 
-    The tree is small (tens of units), so one query reads all parent links.
+    The tree is small (tens of units), so one query reads all parent links,
+    once per request: the page and the cabinet menu's counters both ask.
     """
-    children: dict[int, list[int]] = {}
-    for pk, parent_id in OrgUnit.objects.values_list("pk", "parent_id"):
-        if parent_id is not None:
-            children.setdefault(parent_id, []).append(pk)
+    children = request_memo("org.unit_children", _unit_children)
     found = set(unit_ids)
     stack = list(unit_ids)
     while stack:
@@ -159,6 +158,14 @@ def org_unit_descendant_ids(*, unit_ids: frozenset[int]) -> frozenset[int]:
                 found.add(child)
                 stack.append(child)
     return frozenset(found)
+
+
+def _unit_children() -> dict[int, list[int]]:
+    children: dict[int, list[int]] = {}
+    for pk, parent_id in OrgUnit.objects.values_list("pk", "parent_id"):
+        if parent_id is not None:
+            children.setdefault(parent_id, []).append(pk)
+    return children
 
 
 def org_unit_ids_headed_by(*, user: User, on: date | None = None) -> frozenset[int]:

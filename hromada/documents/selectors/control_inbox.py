@@ -180,7 +180,7 @@ def _waiting(
             status=TaskStatus.ASSIGNED, role__in=CONTROLLED_ROLES
         ),
         "to_review": _to_review(people),
-        "extensions_to_decide": _extensions_to_decide(people),
+        "extensions_to_decide": extensions_to_decide_rows(people),
         "to_approve": _approval_tasks(people, APPROVING_KINDS),
         "to_sign": _approval_tasks(people, SIGNING_KINDS),
         "to_acquaint": _approval_tasks(people, (ApprovalKind.ACQUAINT,)),
@@ -190,8 +190,8 @@ def _waiting(
         "overdue": _overdue(people, today),
     }
     if visibility.is_registrar(user):
-        waiting["to_register"] = _to_register(user)
-    to_resolve = _to_resolve(user, people)
+        waiting["to_register"] = to_register_rows(user)
+    to_resolve = to_resolve_rows(user, people)
     if to_resolve is not None:
         waiting["to_resolve"] = to_resolve
     return waiting
@@ -398,13 +398,13 @@ def _document_item(
     return _item(document, document, document.due_on, since, today, calendar)
 
 
-def _to_register(user: User) -> QuerySet[Document]:
+def to_register_rows(user: User) -> QuerySet[Document]:
     return Document.objects.filter(
         visibility.visible_documents_q(user), status=DocumentStatus.DRAFT
     )
 
 
-def _to_resolve(user: User, people: frozenset[int]) -> QuerySet[Document] | None:
+def to_resolve_rows(user: User, people: frozenset[int]) -> QuerySet[Document] | None:
     """Registered cards addressed to what ``user`` heads, not yet resolved."""
     headed = org_selectors.org_unit_ids_headed_by(user=user)
     if not headed and not control_permissions.is_head(user):
@@ -433,7 +433,7 @@ def _to_review(people: frozenset[int]) -> QuerySet[TaskReport]:
     )
 
 
-def _extensions_to_decide(people: frozenset[int]) -> QuerySet[DeadlineChange]:
+def extensions_to_decide_rows(people: frozenset[int]) -> QuerySet[DeadlineChange]:
     return DeadlineChange.objects.filter(
         task__resolution__author__in=people,
         task__status__in=OPEN_STATUSES,

@@ -1,6 +1,8 @@
 """The cabinet menu's badges of the documents room, in one query.
 
-"Today" counts the tasks a person executes or reviews and the approvals
+"Today" counts what the "Today" page lists for a person themself: cards
+to register or to resolve, draft resolutions to approve, tasks to execute
+or to read, reports to review, extensions to decide and the approvals
 waiting for them personally; "To approve and sign" counts the approvals of
 everyone they act for. Both come from one query, asked once per request
 (``core.request_context.request_memo``): the menu shows on every cabinet
@@ -15,10 +17,17 @@ from django.db.models import F, Func, IntegerField, Q, QuerySet, Subquery
 from hromada.accounts.models import User
 from hromada.core.request_context import request_memo
 from hromada.documents.models import (
+    Resolution,
+    ResolutionStatus,
     Task,
     TaskStatus,
 )
-from hromada.documents.selectors.control_tasks import CONTROLLED_ROLES
+from hromada.documents.permissions import visibility
+from hromada.documents.selectors.control_inbox import (
+    extensions_to_decide_rows,
+    to_register_rows,
+    to_resolve_rows,
+)
 from hromada.documents.selectors.routes import (
     approvals_acting_for_q,
     approvals_pending,
@@ -27,9 +36,13 @@ from hromada.documents.selectors.routes import (
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class DeskCounts:
-    """What waits for one person, as the menu's badges show it."""
+    """What waits for one person, as the menu's badges show it.
 
-    tasks: int = 0
+    ``desk`` is everything of the person's own on the "Today" page but the
+    approvals; ``approvals_own`` the approvals waiting for them personally.
+    """
+
+    desk: int = 0
     approvals_own: int = 0
     approvals: int = 0
 
@@ -55,37 +68,51 @@ def _query(user: User) -> DeskCounts:
     # open tasks (services/control_cancel.py). Not joining the resolutions
     # spares a lookup per counted task; for the head of a large unit the
     # join also made PostgreSQL start parallel workers for a 2 ms count
-    # (bench/edms.py, E3).
+    # (bench/edms.py, E3). Tasks for information count too: "Today" lists
+    # them to be read.
     tasks = Task.objects.filter(
-        Q(executor=user, status=TaskStatus.ASSIGNED, role__in=CONTROLLED_ROLES)
+        Q(executor=user, status=TaskStatus.ASSIGNED)
         | Q(reviewer=user, status=TaskStatus.REPORTED),
         closed_by__isnull=True,
     )
+    me = frozenset({user.pk})
+    desk = {
+        "n_tasks": tasks,
+        "n_drafts": Resolution.objects.filter(
+            author=user, status=ResolutionStatus.DRAFT
+        ),
+        "n_extensions": extensions_to_decide_rows(me),
+    }
+    # The sections only registrars and heads have, as on the page.
+    if visibility.is_registrar(user):
+        desk["n_register"] = to_register_rows(user)
+    to_resolve = to_resolve_rows(user, me)
+    if to_resolve is not None:
+        desk["n_resolve"] = to_resolve
     # The rows of routes.approval_list_for_user: most people substitute
     # nobody, and then one count serves both badges.
     pending = approvals_pending()
-    counts = {
-        "n_tasks": _count(tasks),
-        "n_own": _count(pending.filter(participant=user)),
-    }
+    counts = {key: _count(rows) for key, rows in desk.items()}
+    counts["n_own"] = _count(pending.filter(participant=user))
     acting = approvals_acting_for_q(user)
     if acting is not None:
         counts["n_acting"] = _count(pending.exclude(participant=user).filter(acting))
     row = User.objects.filter(pk=user.pk).annotate(**counts).values(*counts).get()
     return DeskCounts(
-        tasks=row["n_tasks"],
+        desk=sum(row[key] for key in desk),
         approvals_own=row["n_own"],
         approvals=row["n_own"] + row.get("n_acting", 0),
     )
 
 
 def inbox_counter(user: User) -> int:
-    """The "Today" badge: tasks to execute or review, own approvals due.
+    """The "Today" badge: the number of the person's own items on "Today".
 
-    Items of the people ``user`` acts for show on the page, not here.
+    Items of the people ``user`` acts for show on the page, not here; nor
+    does "Overdue", whose items are in the other sections already.
     """
     counts = desk_counts(user)
-    return counts.tasks + counts.approvals_own
+    return counts.desk + counts.approvals_own
 
 
 def approval_count_for_user(user: User) -> int:

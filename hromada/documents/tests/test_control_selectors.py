@@ -11,6 +11,7 @@ from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
 from hromada.core import deadlines
 from hromada.documents.models import (
+    DeadlineChange,
     DocumentAddressee,
     DocumentStatus,
     ResolutionStatus,
@@ -60,8 +61,8 @@ def test_inbox_of_a_busy_executor_and_head():
     assert [entry.item for entry in inbox.to_resolve] == [unresolved]
     assert [entry.item for entry in inbox.resolutions_to_approve] == [draft]
     assert (inbox.to_register, inbox.to_sign, inbox.to_approve) == ([], [], [])
-    assert inbox.total == 5
-    assert selectors.inbox_counter(me) == 3
+    # the menu's badge counts what the page lists (not "Overdue" twice)
+    assert inbox.total == selectors.inbox_counter(me) == 5
 
 
 def test_due_today_and_at_risk_flags():
@@ -113,8 +114,32 @@ def test_registrar_sees_drafts_to_register():
     # when
     inbox = selectors.inbox_for_user(user=registrar, today=timezone.localdate())
 
-    # then
+    # then: the card waits on the page and in the menu's badge
     assert [entry.item for entry in inbox.to_register] == [draft]
+    assert selectors.inbox_counter(registrar) == inbox.total == 1
+
+
+def test_the_badge_counts_tasks_to_read_and_extensions_to_decide():
+    # given: a task for information, and a resolution whose executor asks
+    # its author for more time
+    today = timezone.localdate()
+    me = employee_in(OrgUnitFactory.create())
+    TaskFactory.create(executor=me, role=TaskRole.FOR_INFORMATION)
+    asked = TaskFactory.create(resolution__author=me)
+    DeadlineChange.objects.create(
+        task=asked,
+        requested_by=asked.executor,
+        old_due_on=asked.due_on,
+        new_due_on=asked.due_on + timedelta(days=5),
+        reason="Потрібен висновок юристів",
+    )
+
+    # when
+    inbox = selectors.inbox_for_user(user=me, today=today)
+
+    # then
+    assert (len(inbox.to_acquaint), len(inbox.extensions_to_decide)) == (1, 1)
+    assert selectors.inbox_counter(me) == inbox.total == 2
 
 
 def test_discipline_report_counts_exactly():

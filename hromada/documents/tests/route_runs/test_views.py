@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from hromada.accounts.permissions import has_role
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
 from hromada.core.models import AuditEvent
@@ -407,10 +408,12 @@ def test_menu_counter_costs_one_query(
     monkeypatch.setattr(ui_navigation, "_cabinet_menu", menu)
     register_routes_menu()
 
-    # when: the people's substitutions are known, as on any cabinet page,
-    # where the access rules asked for them first
+    # when: the people's substitutions, roles and posts are known, as on
+    # any cabinet page, where the access rules asked for them first
     for person in (visa, substitute):
         org_selectors.substitution_absent_ids_for(user=person)
+        org_selectors.org_unit_ids_headed_by(user=person)
+        has_role(person, Role.REGISTRAR)
     with django_assert_num_queries(1):
         visa_count = approval_count_for_user(visa)
     with django_assert_num_queries(1):
