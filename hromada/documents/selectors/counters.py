@@ -12,22 +12,14 @@ page, so its price is paid on every page (bench/edms.py, E2).
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import F, Func, IntegerField, Q, QuerySet, Subquery
+from django.db.models import F, Func, IntegerField, QuerySet, Subquery
 
 from hromada.accounts.models import User
 from hromada.core.request_context import request_memo
-from hromada.documents.models import (
-    Resolution,
-    ResolutionStatus,
-    Task,
-    TaskStatus,
-)
+from hromada.documents.models import Task, TaskRole, TaskStatus
 from hromada.documents.permissions import visibility
-from hromada.documents.selectors.control_inbox import (
-    extensions_to_decide_rows,
-    to_register_rows,
-    to_resolve_rows,
-)
+from hromada.documents.selectors import desk_sections
+from hromada.documents.selectors.control_tasks import CONTROLLED_ROLES
 from hromada.documents.selectors.routes import (
     approvals_acting_for_q,
     approvals_pending,
@@ -36,15 +28,37 @@ from hromada.documents.selectors.routes import (
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class DeskCounts:
-    """What waits for one person, as the menu's badges show it.
+    """What waits for one person, section by section, as the badges count.
 
-    ``desk`` is everything of the person's own on the "Today" page but the
-    approvals; ``approvals_own`` the approvals waiting for them personally.
+    Each count is of the rows of its "Today" section for the person alone
+    (``desk_sections``), or of more: tasks are counted without asking
+    whether their resolution is active, which an open task's always is.
+    ``approvals_own`` waits for them personally, ``approvals`` for them
+    and everyone they act for.
     """
 
-    desk: int = 0
+    register: int = 0
+    resolve: int = 0
+    drafts: int = 0
+    execute: int = 0
+    informed: int = 0
+    review: int = 0
+    extensions: int = 0
     approvals_own: int = 0
     approvals: int = 0
+
+    @property
+    def desk(self) -> int:
+        """Everything on "Today" but the approvals."""
+        return (
+            self.register
+            + self.resolve
+            + self.drafts
+            + self.execute
+            + self.informed
+            + self.review
+            + self.extensions
+        )
 
 
 def _count(rows: QuerySet[Any]) -> Subquery:
@@ -68,41 +82,33 @@ def _query(user: User) -> DeskCounts:
     # open tasks (services/control_cancel.py). Not joining the resolutions
     # spares a lookup per counted task; for the head of a large unit the
     # join also made PostgreSQL start parallel workers for a 2 ms count
-    # (bench/edms.py, E3). Tasks for information count too: "Today" lists
-    # them to be read.
-    tasks = Task.objects.filter(
-        Q(executor=user, status=TaskStatus.ASSIGNED)
-        | Q(reviewer=user, status=TaskStatus.REPORTED),
-        closed_by__isnull=True,
-    )
+    # (bench/edms.py, E3).
+    mine = Task.objects.filter(executor=user, status=TaskStatus.ASSIGNED)
     me = frozenset({user.pk})
     desk = {
-        "n_tasks": tasks,
-        "n_drafts": Resolution.objects.filter(
-            author=user, status=ResolutionStatus.DRAFT
-        ),
-        "n_extensions": extensions_to_decide_rows(me),
+        "drafts": desk_sections.drafts_rows(me),
+        "execute": mine.filter(role__in=CONTROLLED_ROLES),
+        "informed": mine.filter(role=TaskRole.FOR_INFORMATION),
+        "review": Task.objects.filter(reviewer=user, status=TaskStatus.REPORTED),
+        "extensions": desk_sections.extensions_to_decide_rows(me),
     }
     # The sections only registrars and heads have, as on the page.
     if visibility.is_registrar(user):
-        desk["n_register"] = to_register_rows(user)
-    to_resolve = to_resolve_rows(user, me)
+        desk["register"] = desk_sections.to_register_rows(user)
+    to_resolve = desk_sections.to_resolve_rows(user, me)
     if to_resolve is not None:
-        desk["n_resolve"] = to_resolve
+        desk["resolve"] = to_resolve
     # The rows of routes.approval_list_for_user: most people substitute
     # nobody, and then one count serves both badges.
     pending = approvals_pending()
     counts = {key: _count(rows) for key, rows in desk.items()}
-    counts["n_own"] = _count(pending.filter(participant=user))
+    counts["approvals_own"] = _count(pending.filter(participant=user))
     acting = approvals_acting_for_q(user)
     if acting is not None:
-        counts["n_acting"] = _count(pending.exclude(participant=user).filter(acting))
+        counts["acting"] = _count(pending.exclude(participant=user).filter(acting))
     row = User.objects.filter(pk=user.pk).annotate(**counts).values(*counts).get()
-    return DeskCounts(
-        desk=sum(row[key] for key in desk),
-        approvals_own=row["n_own"],
-        approvals=row["n_own"] + row.get("n_acting", 0),
-    )
+    acting_count = row.pop("acting", 0)
+    return DeskCounts(**row, approvals=row["approvals_own"] + acting_count)
 
 
 def inbox_counter(user: User) -> int:

@@ -1,10 +1,12 @@
 """The "Today" inbox, its counter, the control journal and discipline."""
 
+import re
 from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from hromada.accounts.roles import Role
@@ -26,7 +28,8 @@ from hromada.documents.tests.factories_control import (
     TaskReportFactory,
     employee_in,
 )
-from hromada.org.tests.factories import OrgUnitFactory
+from hromada.org.models import SubstitutionScope
+from hromada.org.tests.factories import OrgUnitFactory, SubstitutionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -245,3 +248,46 @@ def test_the_journal_asks_each_task_for_its_card_on_sqlite():
     # card), nor the unit's tasks gathered and sorted
     in_due_order = ["SCAN documents_task USING INDEX documents_task_due_order"]
     assert scans == {"all": in_due_order, "unit": in_due_order}
+
+
+def _union_sql(captured) -> str:
+    (sql,) = [q["sql"] for q in captured if 'AS "section"' in q["sql"]]
+    return sql
+
+
+def test_the_page_asks_only_for_sections_the_badge_found_rows_in():
+    # given: an executor with a task, nothing else
+    me = employee_in(OrgUnitFactory.create())
+    task = TaskFactory.create(executor=me)
+
+    # when
+    with CaptureQueriesContext(connection) as captured:
+        inbox = selectors.inbox_for_user(user=me, today=timezone.localdate())
+
+    # then: one union of "To execute" and "Overdue" (never counted)
+    assert [entry.item for entry in inbox.to_execute] == [task]
+    sections = set(re.findall(r"'([a-z_]+)' AS \"section\"", _union_sql(captured)))
+    assert sections == {"to_execute", "overdue"}
+
+
+def test_a_substitute_finds_the_absent_persons_work_their_own_badge_lacks():
+    # given: the substitute has nothing of their own to do
+    today = timezone.localdate()
+    absent = employee_in(OrgUnitFactory.create())
+    substitute = employee_in(OrgUnitFactory.create())
+    task = TaskFactory.create(executor=absent)
+    SubstitutionFactory.create(
+        absent=absent,
+        substitute=substitute,
+        scope=SubstitutionScope.ALL,
+        starts_on=today - timedelta(days=1),
+        ends_on=today + timedelta(days=1),
+    )
+
+    # when
+    inbox = selectors.inbox_for_user(user=substitute, today=today)
+
+    # then: the page lists the absent person's task; the badge counts only
+    # the substitute's own
+    assert [entry.item for entry in inbox.to_execute] == [task]
+    assert selectors.inbox_counter(substitute) == 0
