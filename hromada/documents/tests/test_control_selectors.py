@@ -277,11 +277,7 @@ def test_a_substitute_finds_the_absent_persons_work_their_own_badge_lacks():
     substitute = employee_in(OrgUnitFactory.create())
     task = TaskFactory.create(executor=absent)
     SubstitutionFactory.create(
-        absent=absent,
-        substitute=substitute,
-        scope=SubstitutionScope.ALL,
-        starts_on=today - timedelta(days=1),
-        ends_on=today + timedelta(days=1),
+        absent=absent, substitute=substitute, scope=SubstitutionScope.ALL
     )
 
     # when

@@ -1,6 +1,7 @@
-from datetime import date
+from datetime import date, timedelta
 
 import factory
+from django.utils import timezone
 
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
@@ -46,5 +47,6 @@ class SubstitutionFactory(factory.django.DjangoModelFactory):
 
     absent = factory.SubFactory(UserFactory, roles=[Role.EXECUTOR])
     substitute = factory.SubFactory(UserFactory, roles=[Role.EXECUTOR])
-    starts_on = date(2026, 11, 1)
-    ends_on = date(2026, 11, 30)
+    # In force today, whenever the tests run.
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=1))
+    ends_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=1))

@@ -67,7 +67,9 @@ def test_a_substitute_acts_in_the_absent_persons_unit_only_while_the_period_last
 
 
 def test_a_signing_substitution_does_not_grant_resolutions():
-    substitution = SubstitutionFactory.create(scope=SubstitutionScope.SIGN)
+    substitution = SubstitutionFactory.create(
+        scope=SubstitutionScope.SIGN, starts_on=TODAY, ends_on=TODAY
+    )
 
     assert (
         selectors.substitution_absent_ids_for(
@@ -81,7 +83,9 @@ def test_a_signing_substitution_does_not_grant_resolutions():
 
 
 def test_a_cancelled_substitution_grants_nothing():
-    substitution = SubstitutionFactory.create(is_cancelled=True)
+    substitution = SubstitutionFactory.create(
+        is_cancelled=True, starts_on=TODAY, ends_on=TODAY
+    )
 
     assert (
         selectors.substitution_absent_ids_for(user=substitution.substitute, on=TODAY)

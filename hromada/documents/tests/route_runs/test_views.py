@@ -1,12 +1,9 @@
 """A running route in the cabinet: start, decide, the approval list, the panel."""
 
-from datetime import timedelta
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from hromada.accounts.permissions import has_role
 from hromada.accounts.roles import Role
@@ -68,14 +65,11 @@ def visa_task(route, visa):
 
 @pytest.fixture
 def substitute(visa):
-    today = timezone.localdate()
     deputy = staff()
     SubstitutionFactory.create(
         absent=visa,
         substitute=deputy,
         scope=SubstitutionScope.APPROVE,
-        starts_on=today - timedelta(days=1),
-        ends_on=today + timedelta(days=1),
     )
     return deputy
 
