@@ -61,6 +61,12 @@ class MenuItem:
     aria_current: str = ""
 
     @property
+    def counter_text(self) -> str:
+        """The counter as the badge shows it: "99+" past 99, as counters
+        may stop counting at 100 (documents' do)."""
+        return "99+" if self.counter > 99 else str(self.counter)
+
+    @property
     def is_current(self) -> bool:
         """Whether the page shown is this item or lies under it."""
         return bool(self.aria_current)

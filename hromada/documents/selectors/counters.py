@@ -12,7 +12,7 @@ page, so its price is paid on every page (bench/edms.py, E2).
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import F, Func, IntegerField, QuerySet, Subquery
+from django.db.models import IntegerField, QuerySet, Subquery
 
 from hromada.accounts.models import User
 from hromada.core.request_context import request_memo
@@ -61,12 +61,22 @@ class DeskCounts:
         )
 
 
+# A section counts at most this many rows: the badge says "99+" beyond
+# (ui.navigation.MenuItem), and a head whose unit holds thousands of cards
+# to resolve pays for a hundred on every page, not for thousands.
+COUNT_CAP = 100
+
+
+class _CappedCount(Subquery):
+    """How many rows a sliced query gives: COUNT over ``LIMIT COUNT_CAP``."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS capped)"
+    output_field = IntegerField()
+
+
 def _count(rows: QuerySet[Any]) -> Subquery:
-    """A scalar subquery counting ``rows``: COUNT without GROUP BY."""
-    counted = rows.order_by().annotate(
-        n=Func(F("pk"), function="COUNT", output_field=IntegerField())
-    )
-    return Subquery(counted.values("n"), output_field=IntegerField())
+    """A scalar subquery counting ``rows``, up to ``COUNT_CAP``."""
+    return _CappedCount(rows.order_by().values("pk")[:COUNT_CAP])
 
 
 def desk_counts(user: User) -> DeskCounts:

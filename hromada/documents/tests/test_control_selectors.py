@@ -21,6 +21,7 @@ from hromada.documents.models import (
     TaskStatus,
 )
 from hromada.documents.selectors import control as selectors
+from hromada.documents.selectors import counters
 from hromada.documents.tests.factories_control import (
     RegisteredDocumentFactory,
     ResolutionFactory,
@@ -287,3 +288,17 @@ def test_a_substitute_finds_the_absent_persons_work_their_own_badge_lacks():
     # the substitute's own
     assert [entry.item for entry in inbox.to_execute] == [task]
     assert selectors.inbox_counter(substitute) == 0
+
+
+def test_the_badge_stops_counting_a_section_at_its_cap(monkeypatch):
+    # given: three tasks, and a cap of two rows per section
+    me = employee_in(OrgUnitFactory.create())
+    TaskFactory.create_batch(3, executor=me)
+    monkeypatch.setattr(counters, "COUNT_CAP", 2)
+
+    # when
+    counted = counters.desk_counts(me)
+    inbox = selectors.inbox_for_user(user=me, today=timezone.localdate())
+
+    # then: the badge counts two; the page lists all three
+    assert (counted.execute, len(inbox.to_execute)) == (2, 3)

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
+from django.urls import reverse
 
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
@@ -154,3 +155,31 @@ def test_citizens_get_no_cabinet_menu_and_no_counter_runs(menu_keys):
 
     assert (list(context["cabinet_navigation"]), calls) == ([], [])
     assert bool(context["user_can_use_cabinet"]) is False
+
+
+def test_a_counter_past_99_shows_as_99_plus_on_the_cabinet_page(
+    client, menu_keys, settings
+):
+    # given: a counter that stopped counting at a hundred (the demo city
+    # lets staff in without a second factor)
+    settings.HROMADA_DEMO = True
+    menu_keys.append("test-many")
+    navigation.cabinet_menu_register(
+        key="test-many",
+        label="Багато",
+        url_name="ui:cabinet_home",
+        counter=lambda user: 100,
+    )
+    client.force_login(UserFactory.create(roles=[Role.EXECUTOR]))
+
+    # when
+    content = client.get(reverse("ui:cabinet_home")).content.decode()
+
+    # then: in the menu and in the cabinet's list of areas
+    assert '<span aria-hidden="true">99+</span>' in content
+    assert "(нових: 99+)" in content
+    assert "Нових: 99+" in content
+    assert [
+        navigation.MenuItem(key="k", label="", href="", counter=n).counter_text
+        for n in (99, 100)
+    ] == ["99", "99+"]
