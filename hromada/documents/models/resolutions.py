@@ -145,6 +145,8 @@ class Resolution(BaseModel):
                 name="documents_resolution_urgency_known",
             ),
         ]
+        # A head's drafts to approve among every resolution they wrote.
+        indexes = [models.Index(fields=["author", "status"])]
 
     def __str__(self) -> str:
         return self.text[:60]
@@ -380,6 +382,15 @@ class DeadlineChange(BaseModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # The resolution's author, stored when asked (authors never change):
+    # "extensions waiting for me" is then an index lookup, not a walk over
+    # every resolution a head ever wrote (bench/edms.py, the badge).
+    decider = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("to be decided by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     reason = models.TextField(_("reason"))
     old_due_on = models.DateField(_("current due date"))
     new_due_on = models.DateField(_("requested due date"))
@@ -403,6 +414,7 @@ class DeadlineChange(BaseModel):
         verbose_name = _("deadline change")
         verbose_name_plural = _("deadline changes")
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["decider", "status"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(new_due_on__gt=F("old_due_on")),

@@ -54,9 +54,9 @@ def to_resolve_rows(user: User, people: frozenset[int]) -> QuerySet[Document] | 
 def extensions_to_decide_rows(people: frozenset[int]) -> QuerySet[DeadlineChange]:
     """Requests for more time on open tasks of resolutions by ``people``."""
     return DeadlineChange.objects.filter(
-        task__resolution__author__in=people,
-        task__status__in=OPEN_STATUSES,
+        decider__in=people,
         status=DeadlineChangeStatus.REQUESTED,
+        task__status__in=OPEN_STATUSES,
     )
 
 

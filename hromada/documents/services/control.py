@@ -201,6 +201,7 @@ def deadline_change_request(
     change = DeadlineChange.objects.create(
         task=task,
         requested_by=actor,
+        decider_id=task.resolution.author_id,
         reason=reason.strip(),
         old_due_on=task.due_on,
         new_due_on=new_due_on,

@@ -133,6 +133,7 @@ def test_the_badge_counts_tasks_to_read_and_extensions_to_decide():
     DeadlineChange.objects.create(
         task=asked,
         requested_by=asked.executor,
+        decider=me,
         old_due_on=asked.due_on,
         new_due_on=asked.due_on + timedelta(days=5),
         reason="Потрібен висновок юристів",

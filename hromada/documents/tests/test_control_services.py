@@ -190,6 +190,7 @@ def test_one_open_extension_per_task(task):
         DeadlineChange.objects.create(
             task=task,
             requested_by=task.executor,
+            decider=task.resolution.author,
             reason="Обхід",
             old_due_on=task.due_on,
             new_due_on=task.due_on + timedelta(days=5),

@@ -1,6 +1,11 @@
-"""Task.reviewer: who accepts a task's reports, stored when it is made."""
+"""Who acts on a task, stored when it is asked: reviewer and decider.
+
+``Task.reviewer`` accepts the reports; ``DeadlineChange.decider`` decides
+an extension.
+"""
 
 import importlib
+from datetime import timedelta
 
 import pytest
 from django.db import connection
@@ -8,8 +13,10 @@ from django.utils import timezone
 
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
-from hromada.documents.models import Task, TaskRole
+from hromada.documents.models import DeadlineChange, Task, TaskRole
 from hromada.documents.selectors import control as selectors
+from hromada.documents.selectors import counters
+from hromada.documents.services import control
 from hromada.documents.tests.factories_control import (
     ResolutionFactory,
     TaskFactory,
@@ -66,3 +73,49 @@ def test_a_reported_co_executor_task_waits_for_the_responsible_executor_only():
     # then
     waiting = {person: len(inbox.to_review) for person, inbox in inboxes.items()}
     assert waiting == {responsible.executor: 1, resolution.author: 0}
+
+
+DECIDER_BACKFILL = importlib.import_module(
+    "hromada.documents.migrations.0009_deadline_change_decider"
+).BACKFILL
+
+
+def test_the_backfill_gives_existing_requests_their_resolutions_author():
+    # given: a request for more time whose decider is wrong
+    task = TaskFactory.create()
+    stranger = UserFactory.create(roles=[Role.EXECUTOR])
+    change = control.deadline_change_request(
+        task=task,
+        actor=task.executor,
+        new_due_on=task.due_on + timedelta(days=5),
+        reason="Чекаємо висновку",
+    )
+    DeadlineChange.objects.update(decider=stranger)
+
+    # when
+    with connection.cursor() as cursor:
+        cursor.execute(DECIDER_BACKFILL)
+
+    # then
+    change.refresh_from_db()
+    assert change.decider_id == task.resolution.author_id
+
+
+def test_a_request_for_more_time_waits_for_the_resolutions_author():
+    # given
+    task = TaskFactory.create()
+
+    # when
+    control.deadline_change_request(
+        task=task,
+        actor=task.executor,
+        new_due_on=task.due_on + timedelta(days=5),
+        reason="Чекаємо висновку",
+    )
+
+    # then: on the author's "Today" and badge; not on the controller's
+    author = task.resolution.author
+    inbox = selectors.inbox_for_user(user=author, today=timezone.localdate())
+    assert len(inbox.extensions_to_decide) == 1
+    assert counters.desk_counts(author).extensions == 1
+    assert counters.desk_counts(task.executor).extensions == 0
