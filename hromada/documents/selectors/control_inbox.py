@@ -208,7 +208,8 @@ def _waiting(
 
 # The menu's count (``counters.DeskCounts``) of each section's rows, or of
 # more rows than the section holds: a section it counts as 0 is empty.
-# "Overdue" is not counted (its tasks are counted in their own sections).
+# "Overdue" (its tasks are counted in their own sections) and "To resolve"
+# are not counted.
 # The badge's counts are asked on every cabinet page anyway, once per
 # request; for a person who acts for nobody they count the same rows (or
 # more), so a section counted 0 needs no part in the union: a busy
@@ -216,7 +217,6 @@ def _waiting(
 # union query got faster too (bench/edms.py, E2).
 _COUNTED: dict[str, str] = {
     "to_register": "register",
-    "to_resolve": "resolve",
     "resolutions_to_approve": "drafts",
     "to_execute": "execute",
     "informed": "informed",

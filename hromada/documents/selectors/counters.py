@@ -1,9 +1,12 @@
 """The cabinet menu's badges of the documents room, in one query.
 
 "Today" counts what the "Today" page lists for a person themself: cards
-to register or to resolve, draft resolutions to approve, tasks to execute
-or to read, reports to review, extensions to decide and the approvals
-waiting for them personally; "To approve and sign" counts the approvals of
+to register, draft resolutions to approve, tasks to execute or to read,
+reports to review, extensions to decide and the approvals waiting for them
+personally. Not yet the cards a head has to resolve: no index leads to
+them, and at the full scale of bench/edms.py finding even a hundred took
+0.4–0.6 s for the head of a small unit, which every page would pay.
+"To approve and sign" counts the approvals of
 everyone they act for. Both come from one query, asked once per request
 (``core.request_context.request_memo``): the menu shows on every cabinet
 page, so its price is paid on every page (bench/edms.py, E2).
@@ -38,7 +41,6 @@ class DeskCounts:
     """
 
     register: int = 0
-    resolve: int = 0
     drafts: int = 0
     execute: int = 0
     informed: int = 0
@@ -52,7 +54,6 @@ class DeskCounts:
         """Everything on "Today" but the approvals."""
         return (
             self.register
-            + self.resolve
             + self.drafts
             + self.execute
             + self.informed
@@ -62,8 +63,8 @@ class DeskCounts:
 
 
 # A section counts at most this many rows: the badge says "99+" beyond
-# (ui.navigation.MenuItem), and a head whose unit holds thousands of cards
-# to resolve pays for a hundred on every page, not for thousands.
+# (ui.navigation.MenuItem), and a person with thousands of tasks pays for
+# counting a hundred on every page, not thousands.
 COUNT_CAP = 100
 
 
@@ -102,12 +103,9 @@ def _query(user: User) -> DeskCounts:
         "review": Task.objects.filter(reviewer=user, status=TaskStatus.REPORTED),
         "extensions": desk_sections.extensions_to_decide_rows(me),
     }
-    # The sections only registrars and heads have, as on the page.
+    # The section only registrars have, as on the page.
     if visibility.is_registrar(user):
         desk["register"] = desk_sections.to_register_rows(user)
-    to_resolve = desk_sections.to_resolve_rows(user, me)
-    if to_resolve is not None:
-        desk["resolve"] = to_resolve
     # The rows of routes.approval_list_for_user: most people substitute
     # nobody, and then one count serves both badges.
     pending = approvals_pending()
@@ -125,7 +123,8 @@ def inbox_counter(user: User) -> int:
     """The "Today" badge: the number of the person's own items on "Today".
 
     Items of the people ``user`` acts for show on the page, not here; nor
-    does "Overdue", whose items are in the other sections already.
+    does "Overdue", whose items are in the other sections already, nor
+    (yet) "To resolve".
     """
     counts = desk_counts(user)
     return counts.desk + counts.approvals_own

@@ -340,7 +340,6 @@ def test_cancelled_tasks_leave_the_inbox_journal_and_discipline(document, head, 
     assert DeadlineChange.objects.filter(status="requested").count() == 1
     head_inbox = selectors.inbox_for_user(user=head, today=later)
     assert [entry.item for entry in head_inbox.to_resolve] == [document]
-    assert selectors.inbox_counter(head) == 1
 
 
 def _counted(head, clerks, today):
@@ -356,10 +355,7 @@ def _counted(head, clerks, today):
         len(head_inbox.overdue),
         len(head_inbox.extensions_to_decide),
         len(co_inbox.to_review) + len(executor_inbox.to_review),
-        # The head's badge counts a card to resolve too (checked apart).
-        selectors.inbox_counter(clerks[0])
-        + selectors.inbox_counter(head)
-        - len(head_inbox.to_resolve),
+        selectors.inbox_counter(clerks[0]) + selectors.inbox_counter(head),
         journal.count(),
         report.total.received,
     )

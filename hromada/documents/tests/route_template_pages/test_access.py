@@ -169,10 +169,11 @@ def test_list_query_count_does_not_grow_with_rows(client, unit, head):
     # when
     five = page_queries(client, LIST_URL)
 
-    # then: past the cabinet's own queries (the user's substitutions, posts
-    # and the unit tree among them, read once per request), the units to
-    # choose from and the templates with units and step counts
-    assert (one - chrome, five - chrome) == (2, 2)
+    # then: past the cabinet's own queries (the user's substitutions and
+    # posts among them), the unit tree (read once per request, for the
+    # choices and the editor's scope), the units to choose from, and the
+    # templates with units and step counts
+    assert (one - chrome, five - chrome) == (3, 3)
 
 
 def test_detail_query_count_does_not_grow_with_steps(client, template, unit, head):
@@ -189,10 +190,10 @@ def test_detail_query_count_does_not_grow_with_steps(client, template, unit, hea
     # when
     five = page_queries(client, address)
 
-    # then: past the cabinet's own queries (the user's substitutions, posts
-    # and the unit tree among them), the template, its steps, their people,
-    # and the people to choose from
-    assert (one - chrome, five - chrome) == (4, 4)
+    # then: past the cabinet's own queries (the user's substitutions and
+    # posts among them), the editor scope (the unit tree), the template,
+    # its steps, their people, and the people to choose from
+    assert (one - chrome, five - chrome) == (5, 5)
 
 
 def test_the_menu_shows_the_editor_to_heads_and_administrators(
