@@ -172,10 +172,11 @@ def settle() -> None:
     Rows written in bulk are not yet marked visible to every transaction,
     so index-only scans still read the tables, and autovacuum soon starts
     to do that marking over millions of rows, for minutes, beside the
-    measured requests (E2 came out anywhere from 37 to 59 ms at full scale
-    before this). ``VACUUM (ANALYZE)`` does it now; on a history already
-    settled it skips every page. It waits for an autovacuum under way on a
-    table instead of running beside it. SQLite needs only its statistics.
+    measured requests (one suspect in E2's spread of 37–59 ms between runs
+    on the same history). ``VACUUM (ANALYZE)`` does it now; on a history
+    already settled it skips every page. It waits for an autovacuum under
+    way on a table instead of running beside it. SQLite needs only its
+    statistics.
     """
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
