@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import connection
-from django.db.models import CharField, F, Q, QuerySet, Value
+from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Value
 from django.utils import timezone
 
 from hromada.accounts.models import User
@@ -16,6 +16,8 @@ from hromada.documents.models import (
     ApprovalTask,
     DeadlineChange,
     Document,
+    DocumentAddressee,
+    DocumentStatus,
     Resolution,
     ResolutionStatus,
     ResolutionUrgency,
@@ -37,6 +39,7 @@ from hromada.documents.selectors.control_tasks import (
     urgency_of,
 )
 from hromada.documents.selectors.routes import approvals_pending
+from hromada.org import selectors as org_selectors
 
 # "Today" shows the most urgent items of each section; the control journal
 # (paginated) lists all of them. Rendering hundreds of rows made the page
@@ -173,15 +176,11 @@ def _waiting(
     """Each section's rows, unordered and unsliced.
 
     Sections ``user`` does not have (registrars' and heads' own) are absent,
-    and so are those ``counts`` found empty (``_COUNTED``).
+    and so are those ``counts`` found empty (``_known_empty``).
     """
     builders: dict[str, Callable[[], QuerySet[Any] | None]] = {
-        "to_register": lambda: (
-            desk_sections.to_register_rows(user)
-            if visibility.is_registrar(user)
-            else None
-        ),
-        "to_resolve": lambda: desk_sections.to_resolve_rows(user, people),
+        "to_register": lambda: desk_sections.to_register_rows(user),
+        "to_resolve": lambda: _to_resolve(user, people),
         "resolutions_to_approve": lambda: desk_sections.drafts_rows(people),
         "to_execute": lambda: _my_tasks(people).filter(
             status=TaskStatus.ASSIGNED, role__in=CONTROLLED_ROLES
@@ -206,32 +205,21 @@ def _waiting(
     return waiting
 
 
-# The menu's count (``counters.DeskCounts``) of each section's rows, or of
-# more rows than the section holds: a section it counts as 0 is empty.
-# "Overdue" (its tasks are counted in their own sections) and "To resolve"
-# are not counted.
-# The badge's counts are asked on every cabinet page anyway, once per
-# request; for a person who acts for nobody they count the same rows (or
-# more), so a section counted 0 needs no part in the union: a busy
-# executor's page builds and compiles half the parts it did, and its
-# union query got faster too (bench/edms.py, E2).
-_COUNTED: dict[str, str] = {
-    "to_register": "register",
-    "resolutions_to_approve": "drafts",
-    "to_execute": "execute",
-    "informed": "informed",
-    "to_review": "review",
-    "extensions_to_decide": "extensions",
-    "to_approve": "approvals_own",
-    "to_sign": "approvals_own",
-    "to_acquaint": "approvals_own",
-}
+# The badge's counts (``counters.DeskCounts``, named after the sections)
+# are asked on every cabinet page anyway, once per request; for a person
+# who acts for nobody they count the same rows (or more), so a section
+# counted 0 needs no part in the union: a busy executor's page builds and
+# compiles half the parts it did, and its union query got faster too
+# (bench/edms.py, E2). The approval sections share one count; "Overdue"
+# (its tasks are in their own sections) and "To resolve" are not counted.
+_APPROVAL_SECTIONS = frozenset({"to_approve", "to_sign", "to_acquaint"})
 
 
 def _known_empty(key: str, counts: counters.DeskCounts | None) -> bool:
-    return (
-        counts is not None and key in _COUNTED and getattr(counts, _COUNTED[key]) == 0
-    )
+    if counts is None:
+        return False
+    counted = "approvals_own" if key in _APPROVAL_SECTIONS else key
+    return getattr(counts, counted, None) == 0
 
 
 # How each section orders its rows, most urgent first: a field path.
@@ -433,6 +421,27 @@ def _document_item(
 ) -> DeskItem:
     since = document.held_since or document.registered_at or document.created_at
     return _item(document, document, document.due_on, since, today, calendar)
+
+
+def _to_resolve(user: User, people: frozenset[int]) -> QuerySet[Document] | None:
+    """Registered cards addressed to what ``user`` heads, not yet resolved."""
+    headed = org_selectors.org_unit_ids_headed_by(user=user)
+    if not headed and not control_permissions.is_head(user):
+        return None
+    addressed = DocumentAddressee.objects.filter(document=OuterRef("pk")).filter(
+        Q(org_unit__in=headed) | Q(user__in=people)
+    )
+    resolved = Resolution.objects.filter(
+        document=OuterRef("pk"),
+        status__in=(ResolutionStatus.ACTIVE, ResolutionStatus.DRAFT),
+    )
+    return (
+        Document.objects.filter(
+            visibility.visible_documents_q(user), status=DocumentStatus.REGISTERED
+        )
+        .filter(Exists(addressed))
+        .exclude(Exists(resolved))
+    )
 
 
 def _to_review(people: frozenset[int]) -> QuerySet[TaskReport]:

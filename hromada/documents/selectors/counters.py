@@ -5,9 +5,9 @@ to register, draft resolutions to approve, tasks to execute or to read,
 reports to review, extensions to decide and the approvals waiting for them
 personally. Not yet the cards a head has to resolve: no index leads to
 them, and at the full scale of bench/edms.py finding even a hundred took
-0.4–0.6 s for the head of a small unit, which every page would pay.
-"To approve and sign" counts the approvals of
-everyone they act for. Both come from one query, asked once per request
+0.4–0.6 s for the head of a small unit, which every page would pay. "To
+approve and sign" counts the approvals of everyone they act for. Both
+come from one query, asked once per request
 (``core.request_context.request_memo``): the menu shows on every cabinet
 page, so its price is paid on every page (bench/edms.py, E2).
 """
@@ -20,7 +20,6 @@ from django.db.models import IntegerField, QuerySet, Subquery
 from hromada.accounts.models import User
 from hromada.core.request_context import request_memo
 from hromada.documents.models import Task, TaskRole, TaskStatus
-from hromada.documents.permissions import visibility
 from hromada.documents.selectors import desk_sections
 from hromada.documents.selectors.control_tasks import CONTROLLED_ROLES
 from hromada.documents.selectors.routes import (
@@ -33,19 +32,20 @@ from hromada.documents.selectors.routes import (
 class DeskCounts:
     """What waits for one person, section by section, as the badges count.
 
-    Each count is of the rows of its "Today" section for the person alone
-    (``desk_sections``), or of more: tasks are counted without asking
-    whether their resolution is active, which an open task's always is.
+    Each count is named after its "Today" section and counts that
+    section's rows for the person alone (``desk_sections``), or more:
+    tasks are counted without asking whether their resolution is active,
+    which an open task's always is.
     ``approvals_own`` waits for them personally, ``approvals`` for them
     and everyone they act for.
     """
 
-    register: int = 0
-    drafts: int = 0
-    execute: int = 0
+    to_register: int = 0
+    resolutions_to_approve: int = 0
+    to_execute: int = 0
     informed: int = 0
-    review: int = 0
-    extensions: int = 0
+    to_review: int = 0
+    extensions_to_decide: int = 0
     approvals_own: int = 0
     approvals: int = 0
 
@@ -53,12 +53,12 @@ class DeskCounts:
     def desk(self) -> int:
         """Everything on "Today" but the approvals."""
         return (
-            self.register
-            + self.drafts
-            + self.execute
+            self.to_register
+            + self.resolutions_to_approve
+            + self.to_execute
             + self.informed
-            + self.review
-            + self.extensions
+            + self.to_review
+            + self.extensions_to_decide
         )
 
 
@@ -97,15 +97,15 @@ def _query(user: User) -> DeskCounts:
     mine = Task.objects.filter(executor=user, status=TaskStatus.ASSIGNED)
     me = frozenset({user.pk})
     desk = {
-        "drafts": desk_sections.drafts_rows(me),
-        "execute": mine.filter(role__in=CONTROLLED_ROLES),
+        "resolutions_to_approve": desk_sections.drafts_rows(me),
+        "to_execute": mine.filter(role__in=CONTROLLED_ROLES),
         "informed": mine.filter(role=TaskRole.FOR_INFORMATION),
-        "review": Task.objects.filter(reviewer=user, status=TaskStatus.REPORTED),
-        "extensions": desk_sections.extensions_to_decide_rows(me),
+        "to_review": Task.objects.filter(reviewer=user, status=TaskStatus.REPORTED),
+        "extensions_to_decide": desk_sections.extensions_to_decide_rows(me),
     }
-    # The section only registrars have, as on the page.
-    if visibility.is_registrar(user):
-        desk["register"] = desk_sections.to_register_rows(user)
+    to_register = desk_sections.to_register_rows(user)
+    if to_register is not None:
+        desk["to_register"] = to_register
     # The rows of routes.approval_list_for_user: most people substitute
     # nobody, and then one count serves both badges.
     pending = approvals_pending()

@@ -304,4 +304,4 @@ def test_the_badge_stops_counting_a_section_at_its_cap(monkeypatch):
     inbox = selectors.inbox_for_user(user=me, today=timezone.localdate())
 
     # then: the badge counts two; the page lists all three
-    assert (counted.execute, len(inbox.to_execute)) == (2, 3)
+    assert (counted.to_execute, len(inbox.to_execute)) == (2, 3)

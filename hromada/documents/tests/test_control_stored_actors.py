@@ -117,5 +117,5 @@ def test_a_request_for_more_time_waits_for_the_resolutions_author():
     author = task.resolution.author
     inbox = selectors.inbox_for_user(user=author, today=timezone.localdate())
     assert len(inbox.extensions_to_decide) == 1
-    assert counters.desk_counts(author).extensions == 1
-    assert counters.desk_counts(task.executor).extensions == 0
+    assert counters.desk_counts(author).extensions_to_decide == 1
+    assert counters.desk_counts(task.executor).extensions_to_decide == 0
