@@ -21,8 +21,10 @@ Issue 3's benchmark ("in bench/, not a timed test"). For each database
    E3 p95 of the control journal page of the largest unit;
    E4 p95 of the document list searched by a registration index;
    E5 p95 of the document list searched by words;
+   E6 p95 of "Today" of the head of a small unit (the cards to resolve
+      of a unit with a small share of the history; no target);
 
-   E2..E5 as ratios to B1, the bare-Django 20-row read, measured the same
+   E2..E6 as ratios to B1, the bare-Django 20-row read, measured the same
    way (in-process Client) on the same database vendor in the same run.
 
 Targets on PostgreSQL (issue 3): inbox p95 ≤ 50 ms, control journal ≤ 200 ms.
@@ -142,7 +144,7 @@ def baseline_worker() -> None:
 
 
 def edms_worker(baseline: dict[str, float]) -> None:
-    """Generate the history, then print E1..E5 as JSON lines."""
+    """Generate the history, then print E1..E6 as JSON lines."""
     import django
 
     django.setup()
@@ -243,6 +245,14 @@ def edms_worker(baseline: dict[str, float]) -> None:
             fixture.large_head,
             f"{journal_page}?org_unit={fixture.large_unit.public_id}",
         ),
+        "ms",
+        "B1",
+    )
+    assert fixture.small_head is not None
+    emit(
+        "E6",
+        "inbox p95, head of a small unit",
+        page(fixture.small_head, inbox),
         "ms",
         "B1",
     )

@@ -9,10 +9,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
 
 from bench import edms_rows
 from bench.edms_staff import Staff
 from hromada.documents.models import (
+    CardClosure,
     Document,
     DocumentAddressee,
     DocumentKind,
@@ -62,6 +64,7 @@ class Card:
     values: dict[str, Any]
     unit: OrgUnit
     correspondent: str = ""
+    addressee: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)
@@ -95,14 +98,19 @@ def addressees(batch: list[Card], tables: Tables) -> None:
     for card in batch:
         if card.values["kind"] in INBOUND:
             moment = card.values["created_at"]
-            tables.addressees.add(
-                {
-                    "document_id": card.values["id"],
-                    "org_unit_id": card.unit.pk,
-                    "created_at": moment,
-                    "updated_at": moment,
-                }
-            )
+            card.addressee = {
+                "document_id": card.values["id"],
+                "org_unit_id": card.unit.pk,
+                "created_at": moment,
+                "updated_at": moment,
+            }
+            tables.addressees.add(card.addressee)
+
+
+# An office resolves its mail within days: a card the history leaves
+# without a resolution waits on its head's desk ("To resolve") if it came
+# in lately, and was filed «До справи» by the head if it is older.
+WAITS_FOR = timedelta(days=3)
 
 
 def resolutions(
@@ -113,6 +121,12 @@ def resolutions(
     today: date,
     tables: Tables,
 ) -> None:
+    """Resolve a share ``chance`` of the registered inbound cards.
+
+    The rest wait for a resolution (``WAITS_FOR``) or were filed «До
+    справи», as services/awaiting.py and services/closing.py leave them.
+    """
+    waiting_since = timezone.now() - WAITS_FOR
     for card in batch:
         document = card.values
         if (
@@ -120,9 +134,21 @@ def resolutions(
             or document["status"] != DocumentStatus.REGISTERED
         ):
             continue
-        if rng.random() >= chance:
-            continue
         head = staff.heads[card.unit.pk]
+        if rng.random() >= chance:
+            if document["registered_at"] > waiting_since:
+                if card.addressee is not None:
+                    card.addressee["awaiting_resolution"] = True
+            else:
+                closed = document["registered_at"] + timedelta(hours=rng.randint(2, 30))
+                document.update(
+                    closed_as=CardClosure.TO_FILE,
+                    closed_at=closed,
+                    closed_by_id=head.pk,
+                    holder_id=None,
+                    held_since=closed,
+                )
+            continue
         people = staff.members[card.unit.pk]
         signed = document["registered_at"] + timedelta(hours=rng.randint(2, 30))
         due = document["due_on"]

@@ -59,7 +59,7 @@ from hromada.documents.models import (
     TaskRole,
     TaskStatus,
 )
-from hromada.org.models import OrgUnit
+from hromada.org.models import Employee, OrgUnit
 from hromada.search.models import SearchDocument, SearchField
 
 FULL_TASKS = 2_500_000
@@ -114,6 +114,9 @@ class Fixture:
     busy: User | None = None
     large_unit: OrgUnit | None = None
     large_head: User | None = None
+    # The head of the last (small) unit: "To resolve" of a unit whose cards
+    # are a small share of the history.
+    small_head: User | None = None
     sample_number: str = ""
     sample_words: str = ""
     # Writing the history; for a reused one, settling it (``settle``).
@@ -150,6 +153,7 @@ def generate(*, scale: float) -> Fixture:
         fixture.large_unit = staff.units[0]
         fixture.large_head = staff.heads[staff.units[0].pk]
         fixture.busy = staff.busy
+        fixture.small_head = staff.heads[staff.units[-1].pk]
         correspondents = edms_staff.correspondents(rng, scale)
         fixture.journals = edms_staff.journals(staff, KINDS)
     with _history_timestamps():
@@ -344,7 +348,9 @@ def _busy_tasks(rng: random.Random, fixture: Fixture, staff: Staff) -> None:
     head = staff.heads[fixture.large_unit.pk]
     today = timezone.localdate()
     documents = list(
-        Document.objects.filter(status=DocumentStatus.REGISTERED, kind__in=INBOUND)
+        Document.objects.filter(
+            status=DocumentStatus.REGISTERED, kind__in=INBOUND, closed_as=""
+        )
         .order_by("-registered_at")
         .only("pk", "registered_at", "registered_on")[:BUSY_OPEN_TASKS]
     )
@@ -380,6 +386,10 @@ def _busy_tasks(rng: random.Random, fixture: Fixture, staff: Staff) -> None:
             )
             for r in resolutions
         )
+        # Resolved now: off their heads' "To resolve" (services/awaiting.py).
+        DocumentAddressee.objects.filter(document__in=documents).update(
+            awaiting_resolution=False
+        )
     fixture.tasks += len(resolutions)
 
 
@@ -401,6 +411,12 @@ def existing(*, scale: float) -> Fixture:
     fixture.large_head = person(edms_staff.REGISTRARS)
     fixture.busy = person(edms_staff.REGISTRARS + 1)
     fixture.large_unit = OrgUnit.objects.get(unit_index="02")
+    fixture.small_head = User.objects.get(
+        pk=Employee.objects.get(
+            position__org_unit__unit_index=f"{edms_staff.DEPARTMENTS + 1:02}",
+            position__is_head=True,
+        ).user_id
+    )
     fixture.journals = {j.kind: j for j in Journal.objects.order_by("pk")}
     fixture.documents = Document.objects.count()
     fixture.tasks = Task.objects.count()

@@ -13,7 +13,6 @@ from pypdf import PdfWriter
 
 from hromada.accounts.roles import Role
 from hromada.documents.models import (
-    DocumentAddressee,
     ResolutionStatus,
     ResolutionUrgency,
     Task,
@@ -21,6 +20,7 @@ from hromada.documents.models import (
 )
 from hromada.documents.services import relations
 from hromada.documents.tests.factories_control import (
+    DocumentAddresseeFactory,
     RegisteredDocumentFactory,
     employee_in,
 )
@@ -60,7 +60,7 @@ def test_urgent_resolution_report_with_files_and_cancel(
     document = RegisteredDocumentFactory.create(
         org_unit=unit, summary="Про ремонт школи №3"
     )
-    DocumentAddressee.objects.create(document=document, org_unit=unit)
+    DocumentAddresseeFactory(document=document, org_unit=unit)
     card = f"{live_server.url}/cabinet/documents/{document.public_id}/"
 
     # when: the head writes an urgent resolution without a due date

@@ -13,7 +13,6 @@ from hromada.documents.models import (
     ApprovalKind,
     ApprovalTask,
     Document,
-    DocumentAddressee,
     FileRole,
     FileVersion,
     Resolution,
@@ -23,6 +22,7 @@ from hromada.documents.models import (
 from hromada.documents.services import routes as route_services
 from hromada.documents.services import signing
 from hromada.documents.tests.factories_control import (
+    DocumentAddresseeFactory,
     RegisteredDocumentFactory,
     employee_in,
 )
@@ -95,7 +95,7 @@ def desk() -> Desk:
     )
     signature_services.certificate_issue_demo(user=head)
     letter = RegisteredDocumentFactory.create(org_unit=unit, summary=LETTER)
-    DocumentAddressee.objects.create(document=letter, org_unit=unit)
+    DocumentAddresseeFactory(document=letter, org_unit=unit)
     file_with_version(
         document=letter, content=pdf_with_text("Letter", pages=2), name="zayava.pdf"
     )

@@ -1,12 +1,15 @@
 """The benchmark fixture's bulk writer (bench/edms_rows.py)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
-from bench import edms_rows
+from bench import edms_cards, edms_rows
 from hromada.core.models import CalendarDay, CalendarDayKind
+from hromada.documents.models import CardClosure, Document, DocumentAddressee
+from hromada.documents.services import awaiting
 from hromada.search.models import SearchDocument, SearchField
 
 
@@ -116,6 +119,28 @@ def test_a_kept_history_is_found_again_as_it_was_generated():
         assert pages > 0, name
         assert visible == pages, name
 
+    # and: as the services leave an office's mail, every addressee row says
+    # whether its card waits for a resolution; only lately registered cards
+    # may (here the busy executor's tasks resolved those), the older ones
+    # unresolved were filed «До справи»
+    waiting = set(
+        Document.objects.filter(awaiting.awaiting_resolution_q()).values_list(
+            "pk", flat=True
+        )
+    )
+    rows = list(
+        DocumentAddressee.objects.values_list("document_id", "awaiting_resolution")
+    )
+    assert rows
+    assert all((document_id in waiting) == flag for document_id, flag in rows)
+    addressed = {document_id for document_id, _flag in rows}
+    old = timezone.now() - edms_cards.WAITS_FOR - timedelta(hours=1)
+    older = set(
+        Document.objects.filter(registered_at__lt=old).values_list("pk", flat=True)
+    )
+    assert not waiting & addressed & older
+    assert Document.objects.filter(closed_as=CardClosure.TO_FILE).exists()
+
     # when: a later run with BENCH_EDMS_REUSE=1 reads it back
     found = edms_data.existing(scale=0.001)
 
@@ -123,6 +148,7 @@ def test_a_kept_history_is_found_again_as_it_was_generated():
     assert found.registrar == made.registrar
     assert found.busy == made.busy
     assert found.large_head == made.large_head
+    assert found.small_head == made.small_head
     assert found.large_unit == made.large_unit
     assert found.journals == made.journals
     assert (found.sample_number, found.sample_words) == (

@@ -12,6 +12,7 @@ from hromada.documents.models.archive import (
 from hromada.documents.models.cards import (
     DOCUMENT_TRANSITIONS,
     AccessLevel,
+    CardClosure,
     Channel,
     Correspondent,
     CorrespondentKind,
@@ -68,6 +69,7 @@ __all__ = [
     "ApprovalStep",
     "ApprovalStepStatus",
     "ApprovalTask",
+    "CardClosure",
     "CaseFile",
     "CaseFileStatus",
     "Channel",

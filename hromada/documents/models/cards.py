@@ -50,6 +50,16 @@ DOCUMENT_TRANSITIONS: Final[Transitions[DocumentStatus]] = {
 }
 
 
+class CardClosure(models.TextChoices):
+    """How a registered card was closed without tasks (DOMAIN.md).
+
+    «До справи»: the head decided the document needs no action or reply;
+    it stays registered and filed in its case, off everyone's desk.
+    """
+
+    TO_FILE = "to_file", _("To file («До справи»)")
+
+
 class AccessLevel(models.TextChoices):
     """Who may see a card besides those it is addressed or assigned to."""
 
@@ -279,6 +289,19 @@ class Document(BaseModel):
         blank=True,
         related_name="+",
     )
+    closed_as = models.CharField(
+        _("closed as"), max_length=16, choices=CardClosure, blank=True
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("closed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    closed_note = models.CharField(_("note"), max_length=500, blank=True)
     # The e-mail Message-ID of an intake letter: a letter is taken in once.
     source_message_id = models.CharField(
         _("source message id"), max_length=300, blank=True
@@ -338,6 +361,15 @@ class Document(BaseModel):
                 condition=~Q(access_level=AccessLevel.RESTRICTED) | ~Q(access_basis=""),
                 name="documents_document_restriction_has_basis",
             ),
+            models.CheckConstraint(
+                condition=Q(closed_as="", closed_at__isnull=True)
+                | Q(
+                    closed_as__in=CardClosure.values,
+                    closed_at__isnull=False,
+                    registered_on__isnull=False,
+                ),
+                name="documents_document_closed_once_registered",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -369,10 +401,28 @@ class DocumentAddressee(BaseModel):
         blank=True,
         related_name="+",
     )
+    # The card waits for the addressee's head to resolve it: registered,
+    # not closed «До справи», with no live (draft or active) resolution.
+    # Kept by the services (services/awaiting.py) so that "To resolve" and
+    # its badge start from the few waiting rows through the partial indexes
+    # below, not from every card ever addressed to a unit (bench/edms.py).
+    awaiting_resolution = models.BooleanField(_("awaiting a resolution"), default=False)
 
     class Meta:
         verbose_name = _("addressee")
         verbose_name_plural = _("addressees")
+        indexes = [
+            models.Index(
+                fields=["org_unit"],
+                condition=Q(awaiting_resolution=True),
+                name="documents_addressee_unit_waits",
+            ),
+            models.Index(
+                fields=["user"],
+                condition=Q(awaiting_resolution=True),
+                name="documents_addressee_user_waits",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(org_unit__isnull=False) | Q(user__isnull=False),

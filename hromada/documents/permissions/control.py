@@ -108,6 +108,8 @@ def is_under_control(user: User, task: Task) -> bool:
 
 
 can_resolve = rules.is_active & is_head & can_view
+# «До справи» is the head's decision instead of a resolution.
+can_close_to_file = can_resolve
 can_enter_for_head = rules.is_active & is_registrar
 can_approve_resolution = rules.is_active & is_resolution_author
 can_report = rules.is_active & is_task_executor & is_under_control

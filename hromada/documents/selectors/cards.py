@@ -81,7 +81,9 @@ def document_get_for_user(*, user: User, public_id: UUID | str) -> Document:
     """One card ``user`` may see; ``Document.DoesNotExist`` when hidden."""
     return (
         document_list_for_user(user=user)
-        .select_related("registered_by", "signatory", "created_by", "case_file")
+        .select_related(
+            "registered_by", "signatory", "created_by", "case_file", "closed_by"
+        )
         .get(public_id=public_id)
     )
 

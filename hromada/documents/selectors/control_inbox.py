@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import connection
-from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models import CharField, F, Q, QuerySet, Value
 from django.utils import timezone
 
 from hromada.accounts.models import User
@@ -16,8 +16,6 @@ from hromada.documents.models import (
     ApprovalTask,
     DeadlineChange,
     Document,
-    DocumentAddressee,
-    DocumentStatus,
     Resolution,
     ResolutionStatus,
     ResolutionUrgency,
@@ -28,7 +26,6 @@ from hromada.documents.models import (
     TaskStatus,
 )
 from hromada.documents.permissions import control as control_permissions
-from hromada.documents.permissions import visibility
 from hromada.documents.selectors import counters, desk_sections
 from hromada.documents.selectors.control_tasks import (
     CONTROLLED_ROLES,
@@ -39,7 +36,6 @@ from hromada.documents.selectors.control_tasks import (
     urgency_of,
 )
 from hromada.documents.selectors.routes import approvals_pending
-from hromada.org import selectors as org_selectors
 
 # "Today" shows the most urgent items of each section; the control journal
 # (paginated) lists all of them. Rendering hundreds of rows made the page
@@ -180,7 +176,7 @@ def _waiting(
     """
     builders: dict[str, Callable[[], QuerySet[Any] | None]] = {
         "to_register": lambda: desk_sections.to_register_rows(user),
-        "to_resolve": lambda: _to_resolve(user, people),
+        "to_resolve": lambda: desk_sections.to_resolve_rows(user, people),
         "resolutions_to_approve": lambda: desk_sections.drafts_rows(people),
         "to_execute": lambda: _my_tasks(people).filter(
             status=TaskStatus.ASSIGNED, role__in=CONTROLLED_ROLES
@@ -211,7 +207,7 @@ def _waiting(
 # counted 0 needs no part in the union: a busy executor's page builds and
 # compiles half the parts it did, and its union query got faster too
 # (bench/edms.py, E2). The approval sections share one count; "Overdue"
-# (its tasks are in their own sections) and "To resolve" are not counted.
+# (its tasks are in their own sections) is not counted.
 _APPROVAL_SECTIONS = frozenset({"to_approve", "to_sign", "to_acquaint"})
 
 
@@ -421,27 +417,6 @@ def _document_item(
 ) -> DeskItem:
     since = document.held_since or document.registered_at or document.created_at
     return _item(document, document, document.due_on, since, today, calendar)
-
-
-def _to_resolve(user: User, people: frozenset[int]) -> QuerySet[Document] | None:
-    """Registered cards addressed to what ``user`` heads, not yet resolved."""
-    headed = org_selectors.org_unit_ids_headed_by(user=user)
-    if not headed and not control_permissions.is_head(user):
-        return None
-    addressed = DocumentAddressee.objects.filter(document=OuterRef("pk")).filter(
-        Q(org_unit__in=headed) | Q(user__in=people)
-    )
-    resolved = Resolution.objects.filter(
-        document=OuterRef("pk"),
-        status__in=(ResolutionStatus.ACTIVE, ResolutionStatus.DRAFT),
-    )
-    return (
-        Document.objects.filter(
-            visibility.visible_documents_q(user), status=DocumentStatus.REGISTERED
-        )
-        .filter(Exists(addressed))
-        .exclude(Exists(resolved))
-    )
 
 
 def _to_review(people: frozenset[int]) -> QuerySet[TaskReport]:

@@ -1,12 +1,10 @@
 """The cabinet menu's badges of the documents room, in one query.
 
 "Today" counts what the "Today" page lists for a person themself: cards
-to register, draft resolutions to approve, tasks to execute or to read,
-reports to review, extensions to decide and the approvals waiting for them
-personally. Not yet the cards a head has to resolve: no index leads to
-them, and at the full scale of bench/edms.py finding even a hundred took
-0.4–0.6 s for the head of a small unit, which every page would pay. "To
-approve and sign" counts the approvals of everyone they act for. Both
+to register or to resolve, draft resolutions to approve, tasks to execute
+or to read, reports to review, extensions to decide and the approvals
+waiting for them personally. "To approve and sign" counts the approvals
+of everyone they act for. Both
 come from one query, asked once per request
 (``core.request_context.request_memo``): the menu shows on every cabinet
 page, so its price is paid on every page (bench/edms.py, E2).
@@ -41,6 +39,7 @@ class DeskCounts:
     """
 
     to_register: int = 0
+    to_resolve: int = 0
     resolutions_to_approve: int = 0
     to_execute: int = 0
     informed: int = 0
@@ -54,6 +53,7 @@ class DeskCounts:
         """Everything on "Today" but the approvals."""
         return (
             self.to_register
+            + self.to_resolve
             + self.resolutions_to_approve
             + self.to_execute
             + self.informed
@@ -103,9 +103,12 @@ def _query(user: User) -> DeskCounts:
         "to_review": Task.objects.filter(reviewer=user, status=TaskStatus.REPORTED),
         "extensions_to_decide": desk_sections.extensions_to_decide_rows(me),
     }
-    to_register = desk_sections.to_register_rows(user)
-    if to_register is not None:
-        desk["to_register"] = to_register
+    for key, rows in (
+        ("to_register", desk_sections.to_register_rows(user)),
+        ("to_resolve", desk_sections.to_resolve_rows(user, me)),
+    ):
+        if rows is not None:
+            desk[key] = rows
     # The rows of routes.approval_list_for_user: most people substitute
     # nobody, and then one count serves both badges.
     pending = approvals_pending()
@@ -123,8 +126,7 @@ def inbox_counter(user: User) -> int:
     """The "Today" badge: the number of the person's own items on "Today".
 
     Items of the people ``user`` acts for show on the page, not here; nor
-    does "Overdue", whose items are in the other sections already, nor
-    (yet) "To resolve".
+    does "Overdue", whose items are in the other sections already.
     """
     counts = desk_counts(user)
     return counts.desk + counts.approvals_own

@@ -13,12 +13,15 @@ from hromada.documents.models import (
     DeadlineChange,
     DeadlineChangeStatus,
     Document,
+    DocumentAddressee,
     DocumentStatus,
     Resolution,
     ResolutionStatus,
 )
+from hromada.documents.permissions import control as control_permissions
 from hromada.documents.permissions import visibility
 from hromada.documents.selectors.control_tasks import OPEN_STATUSES
+from hromada.org import selectors as org_selectors
 
 
 def to_register_rows(user: User) -> QuerySet[Document] | None:
@@ -30,6 +33,31 @@ def to_register_rows(user: User) -> QuerySet[Document] | None:
         return None
     return Document.objects.filter(
         visibility.visible_documents_q(user), status=DocumentStatus.DRAFT
+    )
+
+
+def to_resolve_rows(user: User, people: frozenset[int]) -> QuerySet[Document] | None:
+    """Cards addressed to what ``user`` heads, or to ``people``, to resolve.
+
+    They start from the addressee rows that wait for a resolution (kept by
+    services/awaiting.py, reached through partial indexes): a unit's
+    resolved cards, which are nearly all it ever received, are never read.
+    None for someone who heads nothing and holds no head's role.
+    """
+    headed = org_selectors.org_unit_ids_headed_by(user=user)
+    if not headed and not control_permissions.is_head(user):
+        return None
+    # Two lookups, one per partial index, rather than one OR that the
+    # planner may answer by reading every waiting row of the council.
+    waiting = DocumentAddressee.objects.filter(awaiting_resolution=True)
+    for_people = waiting.filter(user__in=people).values("document_id")
+    if headed:
+        for_units = waiting.filter(org_unit__in=headed).values("document_id")
+        for_people = for_units.union(for_people, all=True)
+    return Document.objects.filter(
+        visibility.visible_documents_q(user),
+        status=DocumentStatus.REGISTERED,
+        pk__in=for_people,
     )
 
 

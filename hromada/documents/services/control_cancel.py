@@ -26,6 +26,7 @@ from hromada.documents.models import (
     TaskStatus,
 )
 from hromada.documents.permissions import control as control_permissions
+from hromada.documents.services import awaiting
 from hromada.notifications import services as notification_services
 
 OPEN_STATUSES = (TaskStatus.ASSIGNED, TaskStatus.REPORTED)
@@ -63,6 +64,7 @@ def resolution_cancel(
     for each in cascade:
         cancelled += _cancel_one(each, actor=actor, reason=reason.strip())
     _holder_to_author(resolution)
+    awaiting.awaiting_resolution_sync(document_id=resolution.document_id)
     _notify_cancelled(cancelled, reason=reason.strip())
     return resolution
 

@@ -20,6 +20,7 @@ from hromada.documents.models import (
     FileRole,
     FileVersion,
 )
+from hromada.documents.services import awaiting
 from hromada.notifications import services as notification_services
 
 DISPATCH_CHANNELS = (Channel.EMAIL, Channel.POST)
@@ -87,6 +88,7 @@ def document_dispatch(
     document.save(
         update_fields=["status", "dispatched_at", "dispatched_by", "updated_at"]
     )
+    awaiting.awaiting_resolution_sync(document_id=document.pk)
     audit_record(
         actor=actor,
         action="documents.dispatch",

@@ -41,7 +41,7 @@ from hromada.documents.models import (
     FileVersion,
     Journal,
 )
-from hromada.documents.services import archive
+from hromada.documents.services import archive, awaiting
 from hromada.org.models import OrgUnit
 from hromada.search import services as search_services
 
@@ -260,6 +260,7 @@ def document_register(*, document: Document, journal: Journal, actor: User) -> D
             "updated_at",
         ]
     )
+    awaiting.awaiting_resolution_sync(document_id=document.pk)
     audit_record(
         actor=actor,
         action="documents.register",
@@ -321,6 +322,7 @@ def document_cancel(*, document: Document, actor: User, reason: str) -> Document
         document, to=DocumentStatus.CANCELLED, table=DOCUMENT_TRANSITIONS
     )
     document.save(update_fields=["status", "updated_at"])
+    awaiting.awaiting_resolution_sync(document_id=document.pk)
     audit_record(
         actor=actor,
         action="documents.cancel",

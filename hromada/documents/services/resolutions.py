@@ -33,6 +33,7 @@ from hromada.documents.models import (
     TaskStatus,
 )
 from hromada.documents.permissions import control as control_permissions
+from hromada.documents.services import awaiting
 from hromada.notifications import services as notification_services
 from hromada.org import selectors as org_selectors
 
@@ -119,6 +120,7 @@ def resolution_create(
             for_information=list(for_information),
         )
         _holder_set(document=document, holder=executors[0])
+    awaiting.awaiting_resolution_sync(document_id=document.pk)
     audit_record(
         actor=entered_by,
         action="documents.resolution_create",
@@ -231,6 +233,11 @@ def _check_may_resolve(
         raise InvalidTransitionError(
             _("Only a registered document can be resolved."),
             code="document_not_registered",
+        )
+    if document.closed_as:
+        raise InvalidTransitionError(
+            _("The document is filed «До справи»; it takes no resolution."),
+            code="document_closed",
         )
 
 

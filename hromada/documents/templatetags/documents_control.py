@@ -40,13 +40,20 @@ def document_tasks_panel(
         resolution.can_cancel = is_live and bool(  # type: ignore[attr-defined]
             permissions.can_cancel_resolution(user, resolution)
         )
+    may_resolve = (
+        document.status == "registered"
+        and not document.closed_as
+        and bool(permissions.can_resolve(user, document))
+    )
     return {
         "tasks_panel": True,
         "document": document,
         "resolutions": resolutions,
         "open_statuses": (TaskStatus.ASSIGNED, TaskStatus.REPORTED),
-        "can_resolve": document.status == "registered"
-        and bool(permissions.can_resolve(user, document)),
+        "can_resolve": may_resolve,
+        # While nothing is resolved: «До справи» instead of a resolution.
+        "can_close_to_file": may_resolve
+        and not any(r.status != ResolutionStatus.CANCELLED for r in resolutions),
         "csrf_token": context.get("csrf_token"),
         "request": request,
     }

@@ -10,6 +10,7 @@ from hromada.accounts.tests.factories import UserFactory
 from hromada.documents.models import (
     AccessLevel,
     Document,
+    DocumentAddressee,
     DocumentKind,
     DocumentStatus,
     Journal,
@@ -20,6 +21,7 @@ from hromada.documents.models import (
     TaskRole,
     TaskStatus,
 )
+from hromada.documents.services import awaiting
 from hromada.org.tests.factories import EmployeeFactory, OrgUnitFactory, PositionFactory
 
 
@@ -57,9 +59,27 @@ class RegisteredDocumentFactory(factory.django.DjangoModelFactory):
     access_level = AccessLevel.INTERNAL
 
 
+class DocumentAddresseeFactory(factory.django.DjangoModelFactory):
+    """An addressee of a card, waiting for a resolution as the services say."""
+
+    class Meta:
+        model = DocumentAddressee
+        skip_postgeneration_save = True
+
+    document = factory.SubFactory(RegisteredDocumentFactory)
+
+    @factory.post_generation
+    def awaiting(self, create, extracted, **kwargs):
+        if create:
+            awaiting.awaiting_resolution_sync(document_id=self.document_id)
+
+
 class ResolutionFactory(factory.django.DjangoModelFactory):
+    """A resolution; the card's addressees stop waiting, as the service says."""
+
     class Meta:
         model = Resolution
+        skip_postgeneration_save = True
 
     document = factory.SubFactory(RegisteredDocumentFactory)
     author = factory.SubFactory(UserFactory, roles=[Role.UNIT_HEAD])
@@ -69,6 +89,11 @@ class ResolutionFactory(factory.django.DjangoModelFactory):
     due_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=10))
     status = ResolutionStatus.ACTIVE
     signed_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def awaiting(self, create, extracted, **kwargs):
+        if create:
+            awaiting.awaiting_resolution_sync(document_id=self.document_id)
 
 
 class TaskFactory(factory.django.DjangoModelFactory):

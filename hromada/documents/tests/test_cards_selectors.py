@@ -10,7 +10,6 @@ from hromada.documents.models import (
     AccessLevel,
     Document,
     DocumentAccessGrant,
-    DocumentAddressee,
     DocumentKind,
     DocumentStatus,
     Resolution,
@@ -23,6 +22,7 @@ from hromada.documents.tests.factories_cards import (
     DocumentFactory,
     JournalFactory,
 )
+from hromada.documents.tests.factories_control import DocumentAddresseeFactory
 from hromada.org.tests.factories import EmployeeFactory, OrgUnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +49,7 @@ def person(who, document):
             return UserFactory.create(roles=[Role.CITIZEN])
         case "addressee":
             user = UserFactory.create(roles=[Role.EXECUTOR])
-            DocumentAddressee.objects.create(document=document, user=user)
+            DocumentAddresseeFactory(document=document, user=user)
             return user
         case "granted":
             user = UserFactory.create(roles=[Role.EXECUTOR])

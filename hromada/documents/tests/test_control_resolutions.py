@@ -11,7 +11,6 @@ from hromada.core import deadlines
 from hromada.core.errors import ApplicationError, PermissionDeniedError
 from hromada.core.models import AuditEvent
 from hromada.documents.models import (
-    DocumentAddressee,
     Resolution,
     ResolutionStatus,
     Task,
@@ -20,6 +19,7 @@ from hromada.documents.models import (
 )
 from hromada.documents.services import resolutions
 from hromada.documents.tests.factories_control import (
+    DocumentAddresseeFactory,
     RegisteredDocumentFactory,
     TaskFactory,
     employee_in,
@@ -38,7 +38,7 @@ def unit():
 @pytest.fixture
 def document(unit):
     document = RegisteredDocumentFactory.create(org_unit=unit)
-    DocumentAddressee.objects.create(document=document, org_unit=unit)
+    DocumentAddresseeFactory(document=document, org_unit=unit)
     return document
 
 

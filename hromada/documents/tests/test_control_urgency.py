@@ -8,7 +8,6 @@ from django.utils import timezone, translation
 
 from hromada.core.models import CalendarDay, CalendarDayKind
 from hromada.documents.models import (
-    DocumentAddressee,
     ResolutionStatus,
     ResolutionUrgency,
     Task,
@@ -17,6 +16,7 @@ from hromada.documents.selectors.control_tasks import Urgency
 from hromada.documents.services import resolutions
 from hromada.documents.templatetags.documents_control import desk_tags
 from hromada.documents.tests.factories_control import (
+    DocumentAddresseeFactory,
     RegisteredDocumentFactory,
     employee_in,
 )
@@ -49,7 +49,7 @@ def clerk(unit):
 
 def _document(unit):
     document = RegisteredDocumentFactory.create(org_unit=unit)
-    DocumentAddressee.objects.create(document=document, org_unit=unit)
+    DocumentAddresseeFactory(document=document, org_unit=unit)
     return document
 
 

@@ -12,8 +12,9 @@ from openpyxl import load_workbook
 
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
-from hromada.documents.models import DocumentAddressee, Resolution, Task, TaskStatus
+from hromada.documents.models import Resolution, Task, TaskStatus
 from hromada.documents.tests.factories_control import (
+    DocumentAddresseeFactory,
     RegisteredDocumentFactory,
     TaskFactory,
     employee_in,
@@ -156,7 +157,7 @@ def test_head_writes_a_resolution_through_the_form(client, head):
     # given
     unit_id = head.employments.get().position.org_unit_id
     document = RegisteredDocumentFactory.create(org_unit_id=unit_id)
-    DocumentAddressee.objects.create(document=document, org_unit_id=unit_id)
+    DocumentAddresseeFactory(document=document, org_unit_id=unit_id)
     clerk = employee_in(head.employments.get().position.org_unit)
     url = reverse("documents:resolution_create", args=[document.public_id])
 
@@ -178,7 +179,7 @@ def test_a_resolution_sent_twice_is_recorded_once(client, head):
     # given
     unit = head.employments.get().position.org_unit
     document = RegisteredDocumentFactory.create(org_unit=unit)
-    DocumentAddressee.objects.create(document=document, org_unit=unit)
+    DocumentAddresseeFactory(document=document, org_unit=unit)
     clerk = employee_in(unit)
     url = reverse("documents:resolution_create", args=[document.public_id])
     key = client.get(url).context["form"]["once"].initial
@@ -298,7 +299,7 @@ def resolved(head):
 
     unit = head.employments.get().position.org_unit
     document = RegisteredDocumentFactory.create(org_unit=unit)
-    DocumentAddressee.objects.create(document=document, org_unit=unit)
+    DocumentAddresseeFactory(document=document, org_unit=unit)
     clerk = employee_in(unit)
     resolution = resolutions.resolution_create(
         document=document,

@@ -33,6 +33,7 @@ from hromada.documents.models import (
 )
 from hromada.documents.selectors import cards as card_selectors
 from hromada.documents.selectors import control as control_selectors
+from hromada.documents.selectors import counters
 from hromada.documents.tests.factories_control import ControlJournalFactory, employee_in
 from hromada.org.tests.factories import OrgUnitFactory
 from hromada.ui.pagination import CappedPaginator
@@ -134,13 +135,14 @@ def _nodes(
         yield from _nodes(child, limited=limited)
 
 
-def _scans(sql: str) -> list[tuple[str, str, str]]:
+def _scans(sql: str, tables: frozenset[str] = TABLES) -> list[tuple[str, str, str]]:
     """(table, node type, index or "") of every scan of TABLES in ``sql``.
 
     An index scan without an index condition reads the whole index: it is
     reported as "Full Index Scan", no better than a sequential scan, unless
     a ``Limit`` above it stops the scan after a page (an ordered list read
-    through its index, or a capped count).
+    through its index, or a capped count). A bitmap built from a whole
+    (partial) index is a "Full Bitmap Scan".
     """
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}")
@@ -149,31 +151,34 @@ def _scans(sql: str) -> list[tuple[str, str, str]]:
     found = []
     for node, limited in _nodes(plan):
         table = node.get("Relation Name")
-        if table in TABLES:
+        if table in tables:
             index = node.get("Index Name", "")
             kind = node["Node Type"]
             full = "Index Cond" not in node and not limited
             if kind in {"Index Scan", "Index Only Scan"} and full:
                 kind = "Full Index Scan"
             if kind == "Bitmap Heap Scan":
-                index = ",".join(
-                    n.get("Index Name", "")
-                    for n, _ in _nodes(node)
-                    if n["Node Type"] == "Bitmap Index Scan"
-                )
+                bitmaps = [
+                    n for n, _ in _nodes(node) if n["Node Type"] == "Bitmap Index Scan"
+                ]
+                index = ",".join(n.get("Index Name", "") for n in bitmaps)
+                if any("Index Cond" not in n for n in bitmaps):
+                    kind = "Full Bitmap Scan"
             found.append((table, kind, index))
     return found
 
 
-def _plans_of(run: Any) -> list[list[tuple[str, str, str]]]:
-    """The scans of every captured query of ``run`` that reads TABLES."""
+def _plans_of(
+    run: Any, tables: frozenset[str] = TABLES
+) -> list[list[tuple[str, str, str]]]:
+    """The scans of every captured query of ``run`` that reads ``tables``."""
     with CaptureQueriesContext(connection) as captured:
         run()
     plans = []
     for query in captured.captured_queries:
         sql = query["sql"]
-        if sql.startswith("SELECT") and any(f'"{t}"' in sql for t in TABLES):
-            plans.append(_scans(sql))
+        if sql.startswith("SELECT") and any(f'"{t}"' in sql for t in tables):
+            plans.append(_scans(sql, tables))
     return plans
 
 
@@ -193,6 +198,44 @@ def test_inbox_sections_of_an_executor_use_indexes(city):
     # then
     assert plans
     assert _sequential(plans) == []
+
+
+def test_cards_to_resolve_start_from_the_waiting_addressees(city):
+    # given: ten of the unit's cards wait for a resolution, the rest do not
+    waiting = DocumentAddressee.objects.filter(org_unit=city["unit"]).order_by("pk")
+    DocumentAddressee.objects.filter(
+        pk__in=list(waiting.values_list("pk", flat=True)[:10])
+    ).update(awaiting_resolution=True)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE documents_documentaddressee")
+    today = timezone.localdate()
+    tables = TABLES | {"documents_documentaddressee"}
+
+    # when: the head's page and badge
+    plans = _plans_of(
+        lambda: (
+            control_selectors.inbox_for_user(user=city["head"], today=today),
+            counters.desk_counts(city["head"]),
+        ),
+        tables,
+    )
+
+    # then: the waiting addressees are found through the partial indexes,
+    # each with its condition (the other addressee scans are visibility's)
+    addressee_scans = [
+        scan
+        for plan in plans
+        for scan in plan
+        if scan[0] == "documents_documentaddressee"
+    ]
+    assert addressee_scans
+    assert _sequential(plans) == []
+    indexes = {index for _table, _kind, index in addressee_scans}
+    assert {"documents_addressee_unit_waits", "documents_addressee_user_waits"} <= (
+        indexes
+    )
+    inbox = control_selectors.inbox_for_user(user=city["head"], today=today)
+    assert len(inbox.to_resolve) == 10
 
 
 def test_control_journal_of_a_unit_uses_indexes(city):

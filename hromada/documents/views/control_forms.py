@@ -157,6 +157,16 @@ class ResolutionCancelForm(forms.Form):
     )
 
 
+class CloseToFileForm(forms.Form):
+    note = forms.CharField(
+        label=gettext_lazy("Note (optional)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("For example, why no action is needed."),
+    )
+
+
 class ReturnForm(forms.Form):
     comment = forms.CharField(
         label=gettext_lazy("What needs to be reworked"),

@@ -1,4 +1,4 @@
-"""Cabinet views of resolutions: write, approve a draft, cancel."""
+"""Cabinet views of resolutions: write, approve, cancel; «До справи»."""
 
 from uuid import UUID
 
@@ -25,9 +25,11 @@ from hromada.documents.models import (
 from hromada.documents.permissions import control as permissions
 from hromada.documents.permissions import visibility
 from hromada.documents.selectors import control as selectors
+from hromada.documents.services import closing as closing_services
 from hromada.documents.services import control_cancel as cancel_services
 from hromada.documents.services import resolutions as resolution_services
 from hromada.documents.views.control_forms import (
+    CloseToFileForm,
     ResolutionCancelForm,
     ResolutionForm,
     apply_error,
@@ -198,11 +200,36 @@ def resolution_cancel(request: CabinetRequest, public_id: UUID) -> HttpResponse:
     return render(request, "documents/resolution_cancel.html", context)
 
 
+def document_close_to_file(request: CabinetRequest, public_id: UUID) -> HttpResponse:
+    """«До справи»: the head files a card to resolve without tasks."""
+    document = _visible_document(request, public_id)
+    if not permissions.can_close_to_file(request.user, document):
+        raise Http404
+    form = CloseToFileForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            closing_services.document_close_to_file(
+                document=document, actor=request.user, note=form.cleaned_data["note"]
+            )
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("The document is filed «До справи»."))
+            return redirect("documents:document_detail", public_id=document.public_id)
+    context = {"document": document, "form": form}
+    return render(request, "documents/document_close_to_file.html", context)
+
+
 urlpatterns: list[URLPattern] = [
     path(
         "<uuid:public_id>/resolutions/new/",
         resolution_create,
         name="resolution_create",
+    ),
+    path(
+        "<uuid:public_id>/to-file/",
+        document_close_to_file,
+        name="document_close_to_file",
     ),
     path(
         "resolutions/<uuid:public_id>/approve/",

@@ -291,8 +291,10 @@ def mobile_document(request: CabinetRequest, public_id: UUID) -> HttpResponse:
 
 
 def _may_resolve(user: User, document: Document) -> bool:
-    return document.status == DocumentStatus.REGISTERED and bool(
-        permissions.can_resolve(user, document)
+    return (
+        document.status == DocumentStatus.REGISTERED
+        and not document.closed_as
+        and bool(permissions.can_resolve(user, document))
     )
 
 

@@ -3,8 +3,8 @@
 import pytest
 
 from hromada.accounts.roles import Role
-from hromada.documents.models import DocumentAddressee
 from hromada.documents.tests.factories_control import (
+    DocumentAddresseeFactory,
     RegisteredDocumentFactory,
     employee_in,
 )
@@ -41,5 +41,5 @@ def colleague(unit):
 @pytest.fixture
 def letter(unit):
     document = RegisteredDocumentFactory.create(org_unit=unit)
-    DocumentAddressee.objects.create(document=document, org_unit=unit)
+    DocumentAddresseeFactory(document=document, org_unit=unit)
     return document

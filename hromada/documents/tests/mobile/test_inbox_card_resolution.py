@@ -11,13 +11,13 @@ from hromada.documents.menus_mobile import register_mobile_menu
 from hromada.documents.models import (
     AccessLevel,
     ApprovalKind,
-    DocumentAddressee,
     FileRole,
     Resolution,
     Task,
     TaskRole,
 )
 from hromada.documents.tests.factories_control import (
+    DocumentAddresseeFactory,
     RegisteredDocumentFactory,
     TaskFactory,
     TaskReportFactory,
@@ -106,7 +106,7 @@ def test_inbox_query_count_does_not_grow_with_rows(client, head):
     # given: one item in each section
     def one_of_each():
         document = RegisteredDocumentFactory.create(org_unit=OrgUnitFactory.create())
-        DocumentAddressee.objects.create(document=document, user=head)
+        DocumentAddresseeFactory(document=document, user=head)
         awaiting(head)
         awaiting(head, kind=ApprovalKind.SIGN)
         TaskReportFactory.create(task__controller=head)
