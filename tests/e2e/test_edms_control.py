@@ -110,3 +110,43 @@ def test_urgent_resolution_report_with_files_and_cancel(
         TaskStatus.CANCELLED,
         ResolutionStatus.CANCELLED,
     )
+
+
+def test_the_head_files_a_letter_to_resolve_do_spravy(
+    page: Page, live_server, sign_in, axe_violations
+):
+    # given: a letter waiting for the head's resolution
+    unit = OrgUnitFactory.create(name="Відділ культури")
+    head = employee_in(
+        unit,
+        is_head=True,
+        roles=[Role.UNIT_HEAD],
+        last_name="Гнатюк",
+        first_name="Ніна",
+    )
+    document = RegisteredDocumentFactory.create(
+        org_unit=unit, summary="Запрошення на фестиваль"
+    )
+    DocumentAddresseeFactory(document=document, org_unit=unit)
+    sign_in(head)
+    page.goto(f"{live_server.url}/cabinet/documents/inbox/")
+    expect(page.get_by_text("Запрошення на фестиваль")).to_be_visible()
+
+    # when: from the card, with a note, using the keyboard to send
+    page.goto(f"{live_server.url}/cabinet/documents/{document.public_id}/")
+    page.get_by_role("button", name="Направити «До справи»").click()
+    assert axe_violations() == []
+    page.get_by_label("Примітка (необов’язково)").fill("Для відома, участі не буде")
+    page.get_by_role("button", name="Направити «До справи»").focus()
+    page.keyboard.press("Enter")
+
+    # then
+    expect(page.get_by_text("Документ направлено «До справи».")).to_be_visible()
+    expect(page.locator("#document-tasks")).to_contain_text(
+        "Для відома, участі не буде"
+    )
+    assert axe_violations() == []
+    document.refresh_from_db()
+    assert document.closed_as == "to_file"
+    page.goto(f"{live_server.url}/cabinet/documents/inbox/")
+    expect(page.get_by_text("Запрошення на фестиваль")).to_have_count(0)

@@ -372,3 +372,19 @@ def test_someone_who_may_not_file_gets_404(client, card, clerk):
     assert answers == (404, 404)
     card.refresh_from_db()
     assert card.closed_as == ""
+
+
+def test_the_mobile_card_offers_filing_and_then_says_it_is_filed(client, card, head):
+    # given
+    client.force_login(head)
+    mobile = reverse("documents:mobile_document", args=[card.public_id])
+    offered = _to_file_url(card) in client.get(mobile).content.decode()
+
+    # when
+    closing.document_close_to_file(document=card, actor=head)
+
+    # then
+    page = client.get(mobile).content.decode()
+    assert offered
+    assert _to_file_url(card) not in page
+    assert "Направлено «До справи»" in page

@@ -29,6 +29,7 @@ from hromada.documents.models import (
     Document,
     DocumentStatus,
     FileVersion,
+    ResolutionStatus,
     Task,
     TaskReport,
     TaskReportStatus,
@@ -285,6 +286,9 @@ def mobile_document(request: CabinetRequest, public_id: UUID) -> HttpResponse:
         "resolutions": resolutions,
         "approvals": list(approvals),
         "can_resolve": _may_resolve(user, document),
+        # While nothing is resolved, «До справи» instead (the cabinet's form).
+        "can_close_to_file": _may_resolve(user, document)
+        and all(r.status == ResolutionStatus.CANCELLED for r, _tasks in resolutions),
         **_files_context(document),
     }
     return render(request, "documents/mobile/document_detail.html", context)
