@@ -13,6 +13,7 @@ from hromada.documents.models import (
     AccessLevel,
     ApprovalDecision,
     ApprovalKind,
+    CardClosure,
     Channel,
     DocumentKind,
     DocumentStatus,
@@ -65,6 +66,11 @@ class DocumentOutputSerializer(serializers.Serializer):
     registered_on = serializers.DateField(allow_null=True)
     kind = serializers.ChoiceField(choices=DocumentKind.choices)
     status = serializers.ChoiceField(choices=DocumentStatus.choices)
+    closed_as = serializers.ChoiceField(
+        choices=CardClosure.choices,
+        allow_blank=True,
+        help_text=_("“to_file” when a head filed the card «До справи»."),
+    )
     summary = serializers.CharField()
     access_level = serializers.ChoiceField(choices=AccessLevel.choices)
     correspondent = PartyOutputSerializer(allow_null=True)

@@ -56,6 +56,7 @@ def test_list_shows_the_callers_cards_in_the_output_shape(client_en, registrar):
                 "registered_on": document.registered_on.isoformat(),
                 "kind": "incoming",
                 "status": "registered",
+                "closed_as": "",
                 "summary": document.summary,
                 "access_level": "internal",
                 "correspondent": {
