@@ -50,14 +50,14 @@ def to_resolve_rows(user: User, people: frozenset[int]) -> QuerySet[Document] | 
     # Two lookups, one per partial index, rather than one OR that the
     # planner may answer by reading every waiting row of the council.
     waiting = DocumentAddressee.objects.filter(awaiting_resolution=True)
-    for_people = waiting.filter(user__in=people).values("document_id")
+    addressed = waiting.filter(user__in=people).values("document_id")
     if headed:
-        for_units = waiting.filter(org_unit__in=headed).values("document_id")
-        for_people = for_units.union(for_people, all=True)
+        to_units = waiting.filter(org_unit__in=headed).values("document_id")
+        addressed = to_units.union(addressed, all=True)
     return Document.objects.filter(
         visibility.visible_documents_q(user),
         status=DocumentStatus.REGISTERED,
-        pk__in=for_people,
+        pk__in=addressed,
     )
 
 
