@@ -61,8 +61,16 @@ def _named_q(people: frozenset[int]) -> Q:
                 )
             )
         )
-        | Q(Exists(Task.objects.filter(document=OuterRef("pk"), executor__in=people)))
-        | Q(Exists(Task.objects.filter(document=OuterRef("pk"), controller__in=people)))
+        # One probe of the card's tasks for both: a head's journal checks
+        # thousands of cards whose tasks they control (bench/edms.py, E3).
+        | Q(
+            Exists(
+                Task.objects.filter(
+                    Q(executor__in=people) | Q(controller__in=people),
+                    document=OuterRef("pk"),
+                )
+            )
+        )
         | Q(
             Exists(
                 ApprovalTask.objects.filter(

@@ -6,13 +6,15 @@ they cannot disagree on what waits for a person. The task sections are
 counted by cheaper queries of the same rows (``counters``).
 """
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from hromada.accounts import permissions as account_permissions
 from hromada.accounts.models import User
 from hromada.documents.models import (
     DeadlineChange,
     DeadlineChangeStatus,
     Document,
+    DocumentAccessGrant,
     DocumentAddressee,
     DocumentStatus,
     Resolution,
@@ -37,28 +39,44 @@ def to_register_rows(user: User) -> QuerySet[Document] | None:
 
 
 def to_resolve_rows(user: User, people: frozenset[int]) -> QuerySet[Document] | None:
-    """Cards addressed to what ``user`` heads, or to ``people``, to resolve.
+    """Cards waiting for ``user``'s resolution: to them or to their units.
 
-    They start from the addressee rows that wait for a resolution (kept by
+    Addressed to ``user`` or to ``people`` they act for, or to a unit they
+    head. They start from the addressee rows that wait (kept by
     services/awaiting.py, reached through partial indexes): a unit's
-    resolved cards, which are nearly all it ever received, are never read.
+    resolved cards, nearly all it ever received, are never read. Each row
+    is one ``user`` may open (``visibility.can_view``), by the rule's
+    shortest paths: a card addressed to a person is theirs; a card
+    addressed to a unit is its head's when open (public or internal), or,
+    if ДСК or restricted, when it is on their desk or access was granted to
+    them. The full visibility filter cost the badge, on every page of a
+    large unit's head, 11 ms to build (bench/edms.py, E3).
     None for someone who heads nothing and holds no head's role.
     """
+    if not account_permissions.can_use_cabinet(user):
+        return None
     headed = org_selectors.org_unit_ids_headed_by(user=user)
     if not headed and not control_permissions.is_head(user):
         return None
-    # Two lookups, one per partial index, rather than one OR that the
-    # planner may answer by reading every waiting row of the council.
     waiting = DocumentAddressee.objects.filter(awaiting_resolution=True)
+    # One lookup per partial index, rather than one OR that the planner
+    # may answer by reading every waiting row of the council.
     addressed = waiting.filter(user__in=people).values("document_id")
     if headed:
-        to_units = waiting.filter(org_unit__in=headed).values("document_id")
+        granted = DocumentAccessGrant.objects.filter(
+            document=OuterRef("document_id"), user__in=people
+        )
+        to_units = (
+            waiting.filter(org_unit__in=headed)
+            .filter(
+                Q(document__access_level__in=visibility.OPEN_LEVELS)
+                | Q(document__holder__in=people)
+                | Q(Exists(granted))
+            )
+            .values("document_id")
+        )
         addressed = to_units.union(addressed, all=True)
-    return Document.objects.filter(
-        visibility.visible_documents_q(user),
-        status=DocumentStatus.REGISTERED,
-        pk__in=addressed,
-    )
+    return Document.objects.filter(status=DocumentStatus.REGISTERED, pk__in=addressed)
 
 
 def extensions_to_decide_rows(people: frozenset[int]) -> QuerySet[DeadlineChange]:

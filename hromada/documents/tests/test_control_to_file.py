@@ -20,13 +20,15 @@ from hromada.core.errors import (
 )
 from hromada.core.models import AuditEvent
 from hromada.documents.models import (
+    AccessLevel,
     CardClosure,
     Document,
     DocumentAddressee,
     DocumentKind,
 )
+from hromada.documents.permissions import visibility
 from hromada.documents.selectors import control as selectors
-from hromada.documents.selectors import counters
+from hromada.documents.selectors import counters, desk_sections
 from hromada.documents.services import (
     awaiting,
     closing,
@@ -34,7 +36,10 @@ from hromada.documents.services import (
     registration,
     resolutions,
 )
-from hromada.documents.tests.factories_cards import JournalFactory
+from hromada.documents.tests.factories_cards import (
+    DocumentAccessGrantFactory,
+    JournalFactory,
+)
 from hromada.documents.tests.factories_control import (
     DocumentAddresseeFactory,
     RegisteredDocumentFactory,
@@ -191,6 +196,53 @@ def test_the_badge_counts_the_cards_to_resolve(unit, head):
     # then
     assert counts.to_resolve == 3
     assert selectors.inbox_counter(head) == 3
+
+
+def test_a_dsk_card_to_a_unit_waits_for_its_head_once_named(unit, head):
+    # given: ДСК cards, one to the unit, one to the head personally
+    to_unit = RegisteredDocumentFactory.create(
+        org_unit=unit, access_level=AccessLevel.DSK
+    )
+    DocumentAddresseeFactory(document=to_unit, org_unit=unit)
+    to_head = RegisteredDocumentFactory.create(
+        org_unit=unit, access_level=AccessLevel.DSK
+    )
+    DocumentAddresseeFactory(document=to_head, user=head)
+
+    def waiting():
+        inbox = selectors.inbox_for_user(user=head, today=to_unit.registered_on)
+        return {entry.item for entry in inbox.to_resolve}
+
+    unnamed = waiting()
+
+    # when: the office grants the head access to the unit's card
+    DocumentAccessGrantFactory(document=to_unit, user=head)
+
+    # then: only cards the head may open wait for them
+    assert unnamed == {to_head}
+    assert waiting() == {to_head, to_unit}
+    assert all(visibility.can_view(head, card) for card in waiting())
+    assert counters.desk_counts(head).to_resolve == 2
+
+
+def test_cards_to_resolve_are_cards_the_head_may_open(unit, head, clerk):
+    # given: cards of every access level, to the unit, the head, a colleague
+    for level in (AccessLevel.PUBLIC, AccessLevel.INTERNAL, AccessLevel.DSK):
+        for addressee in ({"org_unit": unit}, {"user": head}, {"user": clerk}):
+            DocumentAddresseeFactory(
+                document=RegisteredDocumentFactory.create(
+                    org_unit=unit, access_level=level
+                ),
+                **addressee,
+            )
+
+    # when
+    rows = desk_sections.to_resolve_rows(head, frozenset({head.pk}))
+
+    # then: the open ones to the unit and all to the head; none hidden
+    assert rows.count() == 2 + 3
+    visible = Document.objects.filter(visibility.visible_documents_q(head))
+    assert set(rows) <= set(visible)
 
 
 BACKFILL = importlib.import_module(

@@ -134,9 +134,9 @@ def test_inbox_query_count_does_not_grow_with_rows(client, head):
     six = _queries(client, url)
 
     # then: session, user, roles, substitutions, the calendar's version,
-    # posts, the unit tree; one query picks every section's rows, one
-    # fetches the tasks; the menu's counters
-    assert one == six == 10
+    # posts; one query picks every section's rows, one fetches the tasks;
+    # the menu's counters
+    assert one == six == 9
 
 
 def test_control_journal_query_count_stays_bounded(client, head):
