@@ -267,7 +267,13 @@ def test_document_list_of_a_registrar_uses_indexes(city):
 
 
 def test_tasks_by_executor_status_and_due_date_use_their_index(city):
-    # given
+    # given: bitmaps off too. At a few hundred rows, in a table that earlier
+    # tests of the run have bloated with dead rows, a bitmap of the status
+    # index plus a sort can cost no more than the ordered index; which one
+    # the planner takes then varies from run to run. Without bitmaps the
+    # question is the one asked: is there an index that answers in order?
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
     tasks = Task.objects.filter(
         executor=city["executor"], status=TaskStatus.ASSIGNED
     ).order_by("due_on")
