@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "hromada.search",
     "hromada.notifications",
     "hromada.signatures",
+    "hromada.gis",
     "hromada.documents",
     "hromada.portal",
     "hromada.api",

@@ -1,0 +1,51 @@
+"""GeoJSON checks and point-in-boundary answers (shapely), in WGS 84."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils.translation import gettext as _
+from shapely.geometry import Point, shape
+from shapely.geometry.base import BaseGeometry
+
+from hromada.core.errors import ApplicationError
+
+AREA_TYPES = frozenset({"Polygon", "MultiPolygon"})
+
+
+def boundary_from_geojson(data: Any, *, field: str = "geometry") -> BaseGeometry:
+    """A valid Polygon or MultiPolygon in longitude/latitude, or an error."""
+    if not isinstance(data, Mapping) or data.get("type") not in AREA_TYPES:
+        message = _("Give the boundary as a GeoJSON Polygon or MultiPolygon.")
+        raise ApplicationError(
+            message, code="geometry_kind", details={field: [message]}
+        )
+    try:
+        boundary = shape(data)
+    except (ValueError, TypeError, AttributeError, IndexError):
+        boundary = None
+    if boundary is None or boundary.is_empty or not boundary.is_valid:
+        message = _("The boundary is not a valid closed polygon.")
+        raise ApplicationError(
+            message, code="geometry_invalid", details={field: [message]}
+        )
+    min_lon, min_lat, max_lon, max_lat = boundary.bounds
+    if min_lon < -180 or max_lon > 180 or min_lat < -90 or max_lat > 90:
+        message = _("Coordinates are longitude and latitude in degrees (WGS 84).")
+        raise ApplicationError(
+            message, code="geometry_range", details={field: [message]}
+        )
+    return boundary
+
+
+def check_point(lon: float, lat: float) -> None:
+    """A longitude and latitude on the Earth, or a clear error."""
+    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+        message = _("Coordinates are longitude and latitude in degrees (WGS 84).")
+        raise ApplicationError(
+            message, code="point_range", details={"point": [message]}
+        )
+
+
+def contains(boundary: Mapping[str, Any], lon: float, lat: float) -> bool:
+    """Whether the GeoJSON ``boundary`` holds the point (its edge included)."""
+    return bool(shape(boundary).covers(Point(lon, lat)))
