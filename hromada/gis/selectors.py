@@ -1,6 +1,7 @@
 """Reads of the map data: the district of a point, addresses by words."""
 
 import re
+from collections.abc import Iterable
 
 from django.db.models import QuerySet
 
@@ -24,8 +25,19 @@ def district_for_point(*, lon: float, lat: float) -> District | None:
     candidates = District.objects.filter(
         min_lon__lte=lon, max_lon__gte=lon, min_lat__lte=lat, max_lat__gte=lat
     ).order_by("name")
-    for district in candidates:
-        if geometry.contains(district.geometry, lon, lat):
+    return district_among(candidates, lon=lon, lat=lat)
+
+
+def district_among(
+    districts: Iterable[District], *, lon: float, lat: float
+) -> District | None:
+    """The first of ``districts`` whose boundary holds the point."""
+    for district in districts:
+        if (
+            district.min_lon <= lon <= district.max_lon
+            and district.min_lat <= lat <= district.max_lat
+            and geometry.contains(district.geometry, lon, lat)
+        ):
             return district
     return None
 

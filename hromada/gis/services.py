@@ -81,15 +81,27 @@ def district_save(
 
 
 def _addresses_place(box: tuple[float, float, float, float]) -> None:
+    """Place again every address in ``box``, reading the districts once."""
     min_lon, min_lat, max_lon, max_lat = box
     inside = Address.objects.filter(
         lon__gte=min_lon, lon__lte=max_lon, lat__gte=min_lat, lat__lte=max_lat
+    ).values_list("pk", "lon", "lat", "district_id")
+    districts = list(
+        District.objects.filter(
+            min_lon__lte=max_lon,
+            max_lon__gte=min_lon,
+            min_lat__lte=max_lat,
+            max_lat__gte=min_lat,
+        ).order_by("name")
     )
-    for address in inside.only("pk", "lon", "lat", "district_id"):
-        found = selectors.district_for_point(lon=address.lon, lat=address.lat)
-        district_id = found.pk if found else None
-        if district_id != address.district_id:
-            Address.objects.filter(pk=address.pk).update(district_id=district_id)
+    moved: dict[int | None, list[int]] = {}
+    for pk, lon, lat, district_id in inside.iterator():
+        found = selectors.district_among(districts, lon=lon, lat=lat)
+        placed = found.pk if found else None
+        if placed != district_id:
+            moved.setdefault(placed, []).append(pk)
+    for placed, pks in moved.items():
+        Address.objects.filter(pk__in=pks).update(district_id=placed)
 
 
 @transaction.atomic

@@ -9,6 +9,12 @@ from hromada.documents.models.archive import (
     NomenclatureItem,
     RetentionKind,
 )
+from hromada.documents.models.card_parts import (
+    DocumentAccessGrant,
+    DocumentAddressee,
+    DocumentLink,
+    LinkKind,
+)
 from hromada.documents.models.cards import (
     DOCUMENT_TRANSITIONS,
     AccessLevel,
@@ -17,13 +23,9 @@ from hromada.documents.models.cards import (
     Correspondent,
     CorrespondentKind,
     Document,
-    DocumentAccessGrant,
-    DocumentAddressee,
     DocumentKind,
-    DocumentLink,
     DocumentStatus,
     Journal,
-    LinkKind,
 )
 from hromada.documents.models.files import DocumentFile, FileRole, FileVersion
 from hromada.documents.models.resolutions import (

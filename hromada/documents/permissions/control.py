@@ -5,7 +5,14 @@ import rules
 from hromada.accounts import permissions as account_permissions
 from hromada.accounts.models import User
 from hromada.accounts.roles import Role
-from hromada.documents.models import Resolution, ResolutionStatus, Task, TaskRole
+from hromada.documents.models import (
+    Document,
+    DocumentStatus,
+    Resolution,
+    ResolutionStatus,
+    Task,
+    TaskRole,
+)
 from hromada.documents.permissions.visibility import can_view, is_registrar
 from hromada.org import selectors as org_selectors
 
@@ -107,8 +114,15 @@ def is_under_control(user: User, task: Task) -> bool:
     return task.role != TaskRole.FOR_INFORMATION
 
 
+@rules.predicate
+def is_open_to_resolve(user: User, document: Document) -> bool:
+    """Registered and not filed «До справи»: the card takes a resolution."""
+    return document.status == DocumentStatus.REGISTERED and not document.closed_as
+
+
 can_resolve = rules.is_active & is_head & can_view
-# «До справи» is the head's decision instead of a resolution.
+# What the card's pages offer: a resolution, or «До справи» instead.
+can_resolve_card = rules.is_active & is_open_to_resolve & is_head & can_view
 can_close_to_file = can_resolve
 can_enter_for_head = rules.is_active & is_registrar
 can_approve_resolution = rules.is_active & is_resolution_author

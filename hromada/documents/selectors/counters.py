@@ -4,8 +4,7 @@
 to register or to resolve, draft resolutions to approve, tasks to execute
 or to read, reports to review, extensions to decide and the approvals
 waiting for them personally. "To approve and sign" counts the approvals
-of everyone they act for. Both
-come from one query, asked once per request
+of everyone they act for. Both come from one query, asked once per request
 (``core.request_context.request_memo``): the menu shows on every cabinet
 page, so its price is paid on every page (bench/edms.py, E2).
 """

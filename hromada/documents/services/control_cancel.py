@@ -30,7 +30,7 @@ from hromada.documents.services import awaiting
 from hromada.notifications import services as notification_services
 
 OPEN_STATUSES = (TaskStatus.ASSIGNED, TaskStatus.REPORTED)
-LIVE_STATUSES = (ResolutionStatus.DRAFT, ResolutionStatus.ACTIVE)
+LIVE_STATUSES = awaiting.LIVE_RESOLUTION_STATUSES
 
 
 @transaction.atomic

@@ -40,11 +40,7 @@ def document_tasks_panel(
         resolution.can_cancel = is_live and bool(  # type: ignore[attr-defined]
             permissions.can_cancel_resolution(user, resolution)
         )
-    may_resolve = (
-        document.status == "registered"
-        and not document.closed_as
-        and bool(permissions.can_resolve(user, document))
-    )
+    may_resolve = bool(permissions.can_resolve_card(user, document))
     return {
         "tasks_panel": True,
         "document": document,

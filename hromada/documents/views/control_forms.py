@@ -11,6 +11,7 @@ from hromada.accounts.models import User
 from hromada.core.errors import ApplicationError
 from hromada.documents.models import Document, ResolutionUrgency
 from hromada.documents.selectors import control as selectors
+from hromada.documents.services.closing import NOTE_MAX_LENGTH
 from hromada.org import selectors as org_selectors
 from hromada.ui.forms import DateInputs, OnceField
 
@@ -161,7 +162,7 @@ class CloseToFileForm(forms.Form):
     note = forms.CharField(
         label=gettext_lazy("Note (optional)"),
         required=False,
-        max_length=500,
+        max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("For example, why no action is needed."),
     )

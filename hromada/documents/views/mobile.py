@@ -27,7 +27,6 @@ from hromada.documents.models import (
     ApprovalKind,
     ApprovalTask,
     Document,
-    DocumentStatus,
     FileVersion,
     ResolutionStatus,
     Task,
@@ -295,11 +294,7 @@ def mobile_document(request: CabinetRequest, public_id: UUID) -> HttpResponse:
 
 
 def _may_resolve(user: User, document: Document) -> bool:
-    return (
-        document.status == DocumentStatus.REGISTERED
-        and not document.closed_as
-        and bool(permissions.can_resolve(user, document))
-    )
+    return bool(permissions.can_resolve_card(user, document))
 
 
 # Resolution -----------------------------------------------------------------

@@ -1,6 +1,8 @@
 """Districts and the address registry: checks, placing points, search."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
@@ -210,3 +212,36 @@ def test_address_search_by_street_and_number(editor, street):
     ]
     assert found("") == []
     assert found("14") == []
+
+
+def test_redrawing_costs_the_same_queries_for_one_building_or_twenty(
+    editor, centre, street
+):
+    # given: one building inside the district
+    services.address_create(
+        actor=editor, street=street, number="0", lon=30.505, lat=50.405
+    )
+
+    def redraw(boundary):
+        with CaptureQueriesContext(connection) as captured:
+            services.district_save(
+                actor=editor,
+                name="Центральний",
+                code="centre",
+                boundary=boundary,
+                district=centre,
+            )
+        return len(captured.captured_queries)
+
+    one = redraw(square(30.6, 50.6))  # moves the one building out
+    for number in range(1, 20):
+        services.address_create(
+            actor=editor, street=street, number=str(number), lon=30.505, lat=50.405
+        )
+
+    # when: drawn back over all twenty
+    twenty = redraw(square(30.5, 50.4))
+
+    # then
+    assert twenty == one
+    assert Address.objects.filter(district=centre).count() == 20
