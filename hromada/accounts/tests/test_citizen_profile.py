@@ -23,7 +23,10 @@ def test_citizen_updates_own_profile_and_the_log_holds_no_values(
     django_capture_on_commit_callbacks,
 ):
     # given
-    user = UserFactory.create(roles=[Role.CITIZEN], last_name="Інша")
+    # (every name other than the new one: a random "Ярина" changed nothing)
+    user = UserFactory.create(
+        roles=[Role.CITIZEN], last_name="Інша", first_name="Оксана", patronymic=""
+    )
 
     # when
     with django_capture_on_commit_callbacks(execute=True):
