@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "hromada.signatures",
     "hromada.gis",
     "hromada.documents",
+    "hromada.appeals",
     "hromada.portal",
     "hromada.api",
     "django.contrib.admin",
@@ -288,6 +289,30 @@ HROMADA_CITY = {
     "short_name": env.str("HROMADA_CITY_SHORT_NAME", default="Вишневе"),
     "coat_of_arms": env.str("HROMADA_COAT_OF_ARMS", default="ui/img/coat-of-arms.svg"),
 }
+
+# The city map (the gis room). Tiles come from outside, so no page may need
+# them: the address field works without the map. "bounds" is the city's box
+# [min_lon, min_lat, max_lon, max_lat]; a point must lie in it while no
+# district is drawn, afterwards inside a district.
+HROMADA_MAP = {
+    "tiles": env.str(
+        "HROMADA_MAP_TILES", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    ),
+    "attribution": env.str(
+        "HROMADA_MAP_ATTRIBUTION", default="© OpenStreetMap contributors"
+    ),
+    "center": [
+        env.float("HROMADA_MAP_CENTER_LAT", default=50.386),
+        env.float("HROMADA_MAP_CENTER_LON", default=30.370),
+    ],
+    "zoom": env.int("HROMADA_MAP_ZOOM", default=14),
+    "bounds": env.list(
+        "HROMADA_MAP_BOUNDS", cast=float, default=[30.32, 50.355, 30.42, 50.415]
+    ),
+}
+
+# The address citizens reach the portal at: links in e-mails start with it.
+HROMADA_SITE_URL = env.str("HROMADA_SITE_URL", default="http://127.0.0.1:8000")
 
 # E-mail intake into the EDMS (off unless a host is given) ------------------
 HROMADA_INTAKE_IMAP = (

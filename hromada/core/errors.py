@@ -58,6 +58,13 @@ class ValidationError(ApplicationError):
     default_code = "invalid"
 
 
+class RateLimitedError(ApplicationError):
+    """Too many attempts from one person or place in a short time."""
+
+    default_code = "rate_limited"
+    http_status = 429
+
+
 class ImmutableRecordError(RuntimeError):
     """Code tried to change or delete an append-only record.
 

@@ -211,10 +211,13 @@ class FormSubmission(models.Model):
     """
 
     key = models.UUIDField(_("key"), unique=True)
+    # Empty for a visitor who has not signed in (a public form).
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("actor"),
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="+",
     )
     action = models.CharField(_("action"), max_length=100)

@@ -19,24 +19,28 @@ from hromada.core.models import FormSubmission
 
 
 def submission_claim(
-    *, key: UUID | None, actor: models.Model, action: str
+    *, key: UUID | None, actor: models.Model | None, action: str
 ) -> str | None:
     """Claim ``key`` for ``action``; ``None`` if this is the first send.
 
     On a repeated send, the id of what the first send created (as given to
     ``submission_bind``). Without a key (an API client, an old form) every
-    send is a first send. Must run inside the caller's transaction.
+    send is a first send. ``actor=None`` is a visitor who has not signed in
+    (a public form): the key, made at random when the form was shown, is
+    then the only thing that ties the two sends. Must run inside the
+    caller's transaction.
     """
     if key is None:
         return None
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("submission_claim must run inside the caller's transaction")
+    actor_id = actor.pk if actor is not None else None
     try:
         with transaction.atomic():
-            FormSubmission.objects.create(key=key, actor_id=actor.pk, action=action)
+            FormSubmission.objects.create(key=key, actor_id=actor_id, action=action)
     except IntegrityError:
         earlier = FormSubmission.objects.get(key=key)
-        if earlier.actor_id != actor.pk or earlier.action != action:
+        if earlier.actor_id != actor_id or earlier.action != action:
             raise ApplicationError(
                 _("This form was already sent. Open the page again."),
                 code="form_already_sent",

@@ -243,7 +243,11 @@ def _delivery_claim(*, notification_id: int) -> Notification | None:
 def _message_build(*, notification: Notification) -> EmailMultiAlternatives:
     base = f"{TEMPLATE_DIR}/{notification.template}"
     with translation.override(notification.language):
-        context = {**notification.context, "city_name": _city_name()}
+        context = {
+            **notification.context,
+            "city_name": _city_name(),
+            "site_url": settings.HROMADA_SITE_URL.rstrip("/"),
+        }
         subject = render_to_string(f"{base}.subject.txt", context)
         text = render_to_string(f"{base}.txt", context)
         html = render_to_string(f"{base}.html", context)

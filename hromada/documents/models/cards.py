@@ -189,10 +189,13 @@ class Document(BaseModel):
         on_delete=models.PROTECT,
         related_name="documents",
     )
+    # Empty when the system took the card in (an appeal filed on the portal).
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     journal = models.ForeignKey(

@@ -393,11 +393,20 @@ def _label(field: str) -> str:
     return str(getattr(Document._meta.get_field(field), "verbose_name", field))
 
 
-def _number(document: Document, *, journal: Journal, actor: User) -> None:
+def _number(
+    document: Document,
+    *,
+    journal: Journal,
+    actor: User | None,
+    letter: str | None = None,
+) -> None:
+    """Give the next number of ``journal``; ``{letter}`` is the first letter
+    of the correspondent's name unless the caller gives it (КМУ 348)."""
     today = timezone.localdate()
     seq = sequence_next(journal=journal.sequence_key, year=today.year)
-    correspondent = document.correspondent
-    letter = correspondent.name.strip()[:1].upper() if correspondent else ""
+    if letter is None:
+        correspondent = document.correspondent
+        letter = correspondent.name.strip()[:1].upper() if correspondent else ""
     document.registration_number = registration_index_format(
         journal.index_template,
         seq=seq,

@@ -1,0 +1,1 @@
+"""Reads of the appeals room, one module per area; import the module."""

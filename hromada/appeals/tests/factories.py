@@ -1,0 +1,143 @@
+"""Factories of the appeals room's tests; appeals themselves are filed
+through ``appeal_submit``, as every channel files them."""
+
+from typing import Any
+
+import factory
+
+from hromada.appeals.models import (
+    AppealChannel,
+    AppealKind,
+    Category,
+    CategoryQuestion,
+    RoutingRule,
+    TermRule,
+)
+from hromada.appeals.services import filing
+from hromada.documents.models import DocumentKind
+from hromada.documents.tests.factories_cards import JournalFactory
+from hromada.gis.models import Address, District, Street
+from hromada.org.models import OrgUnitKind
+from hromada.org.tests.factories import OrgUnitFactory
+
+# A square of the demo city, around 50.386 N, 30.370 E.
+CITY_LON, CITY_LAT = 30.370, 50.386
+
+
+def square(lon: float, lat: float, size: float = 0.02) -> dict[str, Any]:
+    """A GeoJSON square with its south-west corner at (lon, lat)."""
+    ring = [
+        [lon, lat],
+        [lon + size, lat],
+        [lon + size, lat + size],
+        [lon, lat + size],
+        [lon, lat],
+    ]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    """A square district; ``lon``/``lat`` give its south-west corner."""
+
+    class Meta:
+        model = District
+        exclude = ("lon", "lat", "size")
+
+    lon = CITY_LON - 0.01
+    lat = CITY_LAT - 0.01
+    size = 0.02
+    name = factory.Sequence(lambda n: f"Район №{n}")
+    code = factory.Sequence(lambda n: f"district-{n}")
+    geometry = factory.LazyAttribute(lambda d: square(d.lon, d.lat, d.size))
+    min_lon = factory.LazyAttribute(lambda d: d.lon)
+    min_lat = factory.LazyAttribute(lambda d: d.lat)
+    max_lon = factory.LazyAttribute(lambda d: d.lon + d.size)
+    max_lat = factory.LazyAttribute(lambda d: d.lat + d.size)
+
+
+class StreetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Street
+
+    name = factory.Sequence(lambda n: f"Садова {n}")
+    search_name = factory.LazyAttribute(lambda s: s.name.lower())
+
+
+class AddressFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Address
+
+    street = factory.SubFactory(StreetFactory)
+    number = factory.Sequence(lambda n: str(n + 1))
+    lon = CITY_LON
+    lat = CITY_LAT
+    district = None
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+
+    code = factory.Sequence(lambda n: f"category-{n}")
+    name = factory.Sequence(lambda n: f"Категорія №{n}")
+    term_rule = TermRule.NO_STUDY
+
+
+class CategoryQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CategoryQuestion
+
+    category = factory.SubFactory(CategoryFactory)
+    code = factory.Sequence(lambda n: f"question-{n}")
+    label = "Номер опори"
+
+
+class RoutingRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoutingRule
+
+    name = factory.Sequence(lambda n: f"Правило №{n}")
+    unit = factory.SubFactory(OrgUnitFactory, kind=OrgUnitKind.ENTERPRISE)
+
+
+def appeals_journal() -> Any:
+    """The council's journal of appeals («{letter}-{seq}», case 01-20)."""
+    return JournalFactory(
+        kind=DocumentKind.APPEAL,
+        name="Звернення громадян",
+        index_template="{letter}-{seq}",
+        case_index="01-20",
+    )
+
+
+def applicant_input(**overrides: Any) -> filing.ApplicantInput:
+    values = {
+        "family_name": "Коваленко",
+        "given_name": "Олена",
+        "patronymic": "Петрівна",
+        "email": "olena@test.example",
+        "postal_address": "вул. Садова, 3, кв. 5, м. Вишневе",
+    }
+    return filing.ApplicantInput(**{**values, **overrides})
+
+
+def appeal_input(*, category: Category, **overrides: Any) -> filing.AppealInput:
+    values: dict[str, Any] = {
+        "kind": AppealKind.STATEMENT,
+        "category": category,
+        "title": "Не світить ліхтар",
+        "description": "Третій тиждень не світить ліхтар біля під'їзду.",
+        "applicant": applicant_input(),
+        "lon": CITY_LON,
+        "lat": CITY_LAT,
+    }
+    return filing.AppealInput(**{**values, **overrides})
+
+
+def appeal_file(*, category: Category, actor: Any = None, **overrides: Any) -> Any:
+    """File an appeal through the portal, as a citizen would."""
+    return filing.appeal_submit(
+        actor=actor,
+        channel=overrides.pop("channel", AppealChannel.PORTAL),
+        data=appeal_input(category=category, **overrides),
+    )
