@@ -355,10 +355,14 @@ def _check_applicant(
     prefix: str,
 ) -> None:
     required = ["family_name", "given_name"]
-    if channel in (AppealChannel.PORTAL, AppealChannel.OPEN311):
+    if channel == AppealChannel.PORTAL:
         # ст. 5: a written appeal states the place of residence; an
         # electronic one, an e-mail address for the reply.
         required += ["postal_address", "email"]
+    elif channel == AppealChannel.OPEN311:
+        # Open311 clients (FixMyStreet among them) ask for no residence;
+        # the e-mail address is the way to answer (APL-03).
+        required.append("email")
     else:
         required.append("phone")
     for name in required:

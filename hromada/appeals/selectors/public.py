@@ -1,0 +1,79 @@
+"""What anyone may read of appeals: public ones, without their authors.
+
+Every public page, feed, export and Open311 read goes through here; none
+of these querysets reaches ``Applicant`` (tests check the SQL).
+"""
+
+from datetime import datetime
+from uuid import UUID
+
+from django.db.models import QuerySet
+
+from hromada.appeals import permissions
+from hromada.appeals.models import Appeal, AppealEvent
+
+# Columns a public read may load; the applicant and the owner are not
+# among them.
+PUBLIC_FIELDS = (
+    "id",
+    "public_id",
+    "number",
+    "registered_at",
+    "kind",
+    "category",
+    "title",
+    "description",
+    "status",
+    "lon",
+    "lat",
+    "address",
+    "district",
+    "unit",
+    "due_on",
+    "answer_text",
+    "answered_at",
+    "outcome",
+    "reopened_count",
+    "closed_at",
+    "forward_to",
+    "follower_count",
+    "duplicate_of",
+    "updated_at",
+)
+
+
+def appeal_list_public() -> QuerySet[Appeal]:
+    """Public appeals, newest first, with what their pages name."""
+    return (
+        Appeal.objects.filter(permissions.public_appeals_q())
+        .only(*PUBLIC_FIELDS)
+        .select_related("category", "district", "unit", "address__street")
+        .order_by("-registered_at", "-id")
+    )
+
+
+def appeal_get_public(*, public_id: UUID | str) -> Appeal | None:
+    """One public appeal, or ``None`` (a confidential one looks missing)."""
+    return appeal_list_public().filter(public_id=public_id).first()
+
+
+def appeal_events_public(*, appeal: Appeal) -> QuerySet[AppealEvent]:
+    """The public timeline: what happened, when, on which unit's desk."""
+    return (
+        AppealEvent.objects.filter(appeal=appeal)
+        .only("kind", "at", "unit", "note", "appeal_id")
+        .select_related("unit")
+        .order_by("at", "pk")
+    )
+
+
+def appeal_events_public_between(
+    *, start: datetime, end: datetime
+) -> QuerySet[AppealEvent]:
+    """Timeline steps of public appeals in [start, end), oldest first."""
+    return (
+        AppealEvent.objects.filter(appeal__is_public=True, at__gte=start, at__lt=end)
+        .only("kind", "at", "unit", "note", "appeal__public_id", "appeal__status")
+        .select_related("appeal", "unit")
+        .order_by("at", "pk")
+    )
