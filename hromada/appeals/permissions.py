@@ -10,6 +10,8 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 
+from hromada.accounts import permissions as account_permissions
+from hromada.accounts.roles import Role
 from hromada.appeals.models import Appeal
 
 AnyUser = AbstractBaseUser | AnonymousUser
@@ -41,3 +43,14 @@ def owned_appeals_q(user: AnyUser) -> Q:
 def public_appeals_q() -> Q:
     """What anyone may see: public appeals (never their applicants)."""
     return Q(is_public=True)
+
+
+@rules.predicate
+def is_dictionary_keeper(user: AnyUser) -> bool:
+    """Keeps the categories and the routing: an administrator or the office."""
+    return account_permissions.has_role(
+        user, Role.SYSTEM_ADMINISTRATOR
+    ) or account_permissions.has_role(user, Role.REGISTRAR)
+
+
+can_keep_dictionaries = rules.is_active & is_dictionary_keeper

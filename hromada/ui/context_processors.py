@@ -23,6 +23,9 @@ def city(request: HttpRequest) -> dict[str, object]:
             lambda: navigation.portal_menu(path=request.path)
         ),
         "cabinet_navigation": SimpleLazyObject(lambda: cabinet_menu(request)),
+        "my_navigation": SimpleLazyObject(
+            lambda: navigation.my_menu(path=request.path)
+        ),
         "user_can_use_cabinet": SimpleLazyObject(lambda: _can_use_cabinet(request)),
     }
 

@@ -74,6 +74,7 @@ class MenuItem:
 
 _cabinet_menu: dict[str, MenuEntry] = {}
 _portal_menu: dict[str, MenuEntry] = {}
+_my_menu: dict[str, MenuEntry] = {}
 
 
 def cabinet_menu_register(
@@ -120,10 +121,22 @@ def portal_menu_register(
     )
 
 
+def my_menu_register(
+    *, key: str, label: "StrOrPromise", url_name: str, order: int = 100
+) -> None:
+    """Add a section to the citizen's cabinet at ``/my/`` ("My appeals").
+
+    Rooms above ``accounts`` own these pages; ``accounts`` lists them
+    without knowing the rooms.
+    """
+    _my_menu[key] = MenuEntry(key=key, label=label, url_name=url_name, order=order)
+
+
 def menu_unregister(key: str) -> None:
-    """Remove an entry from both menus (for tests)."""
+    """Remove an entry from every menu (for tests)."""
     _cabinet_menu.pop(key, None)
     _portal_menu.pop(key, None)
+    _my_menu.pop(key, None)
 
 
 def cabinet_menu_entries() -> list[MenuEntry]:
@@ -134,6 +147,12 @@ def cabinet_menu_entries() -> list[MenuEntry]:
 def portal_menu_entries() -> list[MenuEntry]:
     """Every registered portal entry, in menu order."""
     return sorted(_portal_menu.values(), key=lambda entry: (entry.order, entry.key))
+
+
+def my_menu(*, path: str = "") -> list[MenuItem]:
+    """The sections of the citizen's cabinet, in menu order."""
+    entries = sorted(_my_menu.values(), key=lambda entry: (entry.order, entry.key))
+    return _items(entries, path, counted_for=None)
 
 
 def cabinet_menu_for_user(user: Any, *, path: str = "") -> list[MenuItem]:

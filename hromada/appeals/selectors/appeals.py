@@ -7,7 +7,13 @@ from uuid import UUID
 from django.db.models import QuerySet
 
 from hromada.appeals import permissions
-from hromada.appeals.models import OPEN_STATUSES, Appeal, AppealEvent, Category
+from hromada.appeals.models import (
+    OPEN_STATUSES,
+    Appeal,
+    AppealAttachment,
+    AppealEvent,
+    Category,
+)
 from hromada.appeals.permissions import AnyUser
 
 # "Already reported?" looks this far around the pin.
@@ -31,6 +37,17 @@ def appeal_get_own(*, user: AnyUser, public_id: UUID | str) -> Appeal | None:
         appeal_list_own(user=user)
         .select_related("applicant", "district", "address__street")
         .filter(public_id=public_id)
+        .first()
+    )
+
+
+def appeal_get_filed(*, public_id: UUID | str) -> Appeal | None:
+    """What the confirmation page shows of an appeal just filed: the
+    number and the terms, no personal data. The view checks that this
+    browser filed it."""
+    return (
+        Appeal.objects.filter(public_id=public_id)
+        .only("number", "registered_at", "due_on", "is_public", "public_id", "title")
         .first()
     )
 
@@ -78,3 +95,8 @@ def distance_metres(lon1: float, lat1: float, lon2: float, lat2: float) -> float
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
     y = math.radians(lat2 - lat1)
     return math.hypot(x, y) * 6_371_000
+
+
+def appeal_attachments(*, appeal: Appeal) -> QuerySet[AppealAttachment]:
+    """The appeal's files with their stored details, oldest first."""
+    return appeal.attachments.select_related("stored_file").order_by("pk")

@@ -4,6 +4,7 @@ Every public page, feed, export and Open311 read goes through here; none
 of these querysets reaches ``Applicant`` (tests check the SQL).
 """
 
+from collections.abc import Collection
 from datetime import datetime
 from uuid import UUID
 
@@ -77,3 +78,41 @@ def appeal_events_public_between(
         .select_related("appeal", "unit")
         .order_by("at", "pk")
     )
+
+
+def appeal_events_public_list(
+    *,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    appeal_ids: Collection[int] | None = None,
+) -> QuerySet[AppealEvent]:
+    """Timeline steps of public appeals, each with its own public id (an
+    Open311 update's id), oldest first; in [start, end) and of
+    ``appeal_ids`` when given. The appeal itself is not joined: read it
+    through ``appeal_list_public``."""
+    events = AppealEvent.objects.filter(
+        appeal__in=Appeal.objects.filter(permissions.public_appeals_q())
+    )
+    if start is not None:
+        events = events.filter(at__gte=start)
+    if end is not None:
+        events = events.filter(at__lt=end)
+    if appeal_ids is not None:
+        events = events.filter(appeal_id__in=appeal_ids)
+    return (
+        events.only("public_id", "updated_at", "kind", "at", "unit", "note", "appeal")
+        .select_related("unit")
+        .order_by("at", "pk")
+    )
+
+
+def appeal_answers_public(
+    *, appeal_ids: Collection[int]
+) -> dict[int, dict[str, object]]:
+    """The answers to their categories' questions of the public appeals
+    among ``appeal_ids``, by appeal id; one query. Free-text answers may
+    hold anything a person typed: redact them before showing."""
+    rows = Appeal.objects.filter(
+        permissions.public_appeals_q(), pk__in=appeal_ids
+    ).values_list("pk", "answers")
+    return {pk: dict(answers or {}) for pk, answers in rows}

@@ -389,11 +389,12 @@ def _place(data: AppealInput) -> _Place:
     if (lon is None) != (lat is None):
         raise _place_error(_("Give both the longitude and the latitude."))
     if lon is not None and lat is not None:
-        district = gis_selectors.district_for_point(lon=lon, lat=lat) or district
-        if district is None and gis_selectors.district_list().exists():
+        place = gis_selectors.point_place(lon=lon, lat=lat)
+        if not place.is_in_city:
             raise _place_error(
                 _("The point is outside the city. Put the pin on the city map.")
             )
+        district = place.district or district
     elif data.category.needs_location and not data.address_text.strip():
         raise _place_error(_("Show the place on the map or give its address."))
     text = str(data.address) if data.address is not None else data.address_text

@@ -1,0 +1,1 @@
+"""Pages of the appeals room, one module per audience; import the module."""

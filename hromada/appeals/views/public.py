@@ -1,0 +1,81 @@
+"""Public pages of appeals: the list and one appeal with its timeline.
+
+Nothing here reads the applicant: every query comes from
+``selectors.public`` (APL-19).
+"""
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hromada.accounts.models import User
+from hromada.appeals import permissions
+from hromada.appeals.models import Appeal
+from hromada.appeals.selectors import public as public_selectors
+from hromada.appeals.services import following
+from hromada.appeals.timeline import timeline_steps
+from hromada.core.errors import ApplicationError
+from hromada.ui.pagination import CappedPaginator
+
+PAGE_SIZE = 20
+
+
+def _public_or_404(public_id: UUID) -> Appeal:
+    appeal = public_selectors.appeal_get_public(public_id=public_id)
+    if appeal is None:
+        raise Http404
+    return appeal
+
+
+@login_not_required
+def appeal_list(request: HttpRequest) -> HttpResponse:
+    """Public appeals, newest first, a page at a time."""
+    appeals = public_selectors.appeal_list_public()
+    page = CappedPaginator(appeals, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "appeals/appeal_list.html", {"page": page})
+
+
+@login_not_required
+def appeal_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """One public appeal: the matter, the place, the timeline, the answer."""
+    appeal = _public_or_404(public_id)
+    events = list(public_selectors.appeal_events_public(appeal=appeal))
+    user = request.user
+    context = {
+        "appeal": appeal,
+        "steps": timeline_steps(appeal, events),
+        "can_follow": isinstance(user, User)
+        and permissions.can_follow(user, appeal)
+        and appeal.is_open,
+        "signed_in": user.is_authenticated,
+    }
+    return render(request, "appeals/appeal_detail.html", context)
+
+
+@login_not_required
+@require_POST
+def appeal_follow(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """ "I have the same problem": count the person in, once."""
+    appeal = _public_or_404(public_id)
+    user = request.user
+    if not isinstance(user, User):
+        return redirect_to_login(request.path.removesuffix("follow/"))
+    try:
+        joined = following.appeal_follow(appeal=appeal, actor=user)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        if joined:
+            messages.success(
+                request,
+                _("You joined the appeal. We will write to you when it is answered."),
+            )
+        else:
+            messages.info(request, _("You have joined this appeal already."))
+    return redirect("appeals:appeal_detail", appeal.public_id)
