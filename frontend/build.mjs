@@ -1,6 +1,7 @@
 // Build the front end into hromada/ui/static/ui/build/ (git-ignored):
 // the city's stylesheet compiled from frontend/scss/hromada.scss, and copies
-// of htmx, GOV.UK Frontend's ES module, Noto Sans and frontend/js/*.
+// of htmx, GOV.UK Frontend's ES module, Noto Sans, Leaflet (script, styles
+// and marker images, under leaflet/) and frontend/js/*.
 // No bundler: the browser loads ES modules and plain scripts as they are.
 
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +15,7 @@ const out = join(root, "hromada/ui/static/ui/build");
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "fonts"), { recursive: true });
+mkdirSync(join(out, "leaflet/images"), { recursive: true });
 
 const css = sass.compile(join(root, "frontend/scss/hromada.scss"), {
   loadPaths: [modules],
@@ -25,7 +27,16 @@ writeFileSync(join(out, "hromada.css"), css.css);
 const copies = [
   ["htmx.org/dist/htmx.min.js", "htmx.min.js"],
   ["govuk-frontend/dist/govuk/govuk-frontend.min.js", "govuk-frontend.min.js"],
+  // The map picker imports leaflet.js for its side effect (window.L); the
+  // source map travels along because the script names it, and hashed static
+  // storage follows that name.
+  ["leaflet/dist/leaflet.js", "leaflet/leaflet.js"],
+  ["leaflet/dist/leaflet.js.map", "leaflet/leaflet.js.map"],
+  ["leaflet/dist/leaflet.css", "leaflet/leaflet.css"],
 ];
+for (const image of readdirSync(join(modules, "leaflet/dist/images"))) {
+  copies.push([`leaflet/dist/images/${image}`, `leaflet/images/${image}`]);
+}
 for (const subset of ["latin", "cyrillic", "cyrillic-ext"]) {
   for (const weight of [400, 700]) {
     const font = `noto-sans-${subset}-${weight}-normal.woff2`;
