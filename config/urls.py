@@ -19,6 +19,7 @@ urlpatterns = [
     path("cabinet/documents/", include("hromada.documents.urls")),
     path("cabinet/notifications/", include("hromada.notifications.urls")),
     path("api/", include("hromada.api.urls")),
+    path("map/", include("hromada.gis.urls")),
     path("", include("hromada.portal.urls")),
 ]
 

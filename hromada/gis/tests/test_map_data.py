@@ -10,19 +10,9 @@ from hromada.core.errors import ApplicationError, PermissionDeniedError
 from hromada.core.models import AuditEvent
 from hromada.gis import selectors, services
 from hromada.gis.models import Address, District, StreetKind
+from hromada.gis.tests.factories import square
 
 pytestmark = pytest.mark.django_db
-
-
-def square(lon: float, lat: float, size: float = 0.01) -> dict:
-    ring = [
-        [lon, lat],
-        [lon + size, lat],
-        [lon + size, lat + size],
-        [lon, lat + size],
-        [lon, lat],
-    ]
-    return {"type": "Polygon", "coordinates": [ring]}
 
 
 @pytest.fixture
