@@ -18,6 +18,7 @@ urlpatterns = [
     path("cabinet/org/", include("hromada.org.urls")),
     path("cabinet/documents/", include("hromada.documents.urls")),
     path("cabinet/notifications/", include("hromada.notifications.urls")),
+    path("cabinet/gis/", include("hromada.gis.urls_cabinet")),
     path("api/", include("hromada.api.urls")),
     path("map/", include("hromada.gis.urls")),
     path("", include("hromada.portal.urls")),

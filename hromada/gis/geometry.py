@@ -37,6 +37,26 @@ def boundary_from_geojson(data: Any, *, field: str = "geometry") -> BaseGeometry
     return boundary
 
 
+def area_of_document(data: Any, *, field: str = "geometry") -> Any:
+    """The geometry a GeoJSON document gives for one area.
+
+    A bare geometry, a Feature, or a FeatureCollection of exactly one
+    feature (what GIS programs export for one district); its kind is
+    checked later, by ``boundary_from_geojson``.
+    """
+    if isinstance(data, Mapping) and data.get("type") == "FeatureCollection":
+        features = data.get("features")
+        if not isinstance(features, list) or len(features) != 1:
+            message = _("A FeatureCollection must hold exactly one feature.")
+            raise ApplicationError(
+                message, code="geometry_features", details={field: [message]}
+            )
+        data = features[0]
+    if isinstance(data, Mapping) and data.get("type") == "Feature":
+        data = data.get("geometry")
+    return data
+
+
 def check_point(lon: float, lat: float) -> None:
     """A longitude and latitude on the Earth, or a clear error."""
     if not (-180 <= lon <= 180 and -90 <= lat <= 90):
