@@ -5,6 +5,8 @@ import uuid
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
@@ -268,6 +270,31 @@ def test_the_street_list_costs_the_same_for_one_street_or_many(
 
     # then
     assert len(response.context["page"].object_list) == 5
+
+
+def test_the_district_and_building_lists_cost_the_same_for_one_row_or_many(
+    client, editor, street
+):
+    # given
+    def queries(url):
+        client.get(url)  # warm the session and the menu
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    districts, buildings = ROOT, f"{ROOT}streets/{street.public_id}/"
+    district = DistrictFactory.create()
+    AddressFactory.create(street=street, district=district)
+    few = (queries(districts), queries(buildings))
+
+    # when
+    for n in range(5):
+        AddressFactory.create(
+            street=street, district=DistrictFactory.create(lon=31 + n)
+        )
+
+    # then
+    assert (queries(districts), queries(buildings)) == few
 
 
 def test_an_editor_adds_a_street_once(client, editor):
