@@ -12,4 +12,9 @@ urlpatterns = [
     path("new/done/<uuid:public_id>/", filing.appeal_filed, name="appeal_filed"),
     path("<uuid:public_id>/", public.appeal_detail, name="appeal_detail"),
     path("<uuid:public_id>/follow/", public.appeal_follow, name="appeal_follow"),
+    path(
+        "<uuid:public_id>/files/<uuid:file_id>/",
+        public.appeal_file,
+        name="appeal_file",
+    ),
 ]

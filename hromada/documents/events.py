@@ -15,3 +15,15 @@ class FileVersionAdded:
 
 
 file_version_added = EventChannel[FileVersionAdded]("documents.file_version_added")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class TaskDone:
+    """A task's report was accepted: the task is done."""
+
+    task_id: int
+    document_id: int
+    document_kind: str
+
+
+task_done = EventChannel[TaskDone]("documents.task_done")

@@ -172,3 +172,20 @@ def org_unit_ids_headed_by(*, user: User, on: date | None = None) -> frozenset[i
     """Units whose head post ``user`` holds or acts in today."""
     posts = _posts_held(user=user, on=on or timezone.localdate())
     return frozenset(unit_id for unit_id, _index, is_head in posts if is_head)
+
+
+def org_unit_head(*, org_unit_id: int, on: date | None = None) -> User | None:
+    """Who holds the unit's head post today (the first appointed, if the
+    post is shared); ``None`` while it is vacant."""
+    employee = (
+        Employee.objects.filter(
+            _current_q(on or timezone.localdate()),
+            position__org_unit_id=org_unit_id,
+            position__is_head=True,
+            user__is_active=True,
+        )
+        .select_related("user")
+        .order_by("valid_from", "pk")
+        .first()
+    )
+    return employee.user if employee is not None else None

@@ -5,11 +5,7 @@ from hromada.appeals.models.appeals import (
     DESCRIPTION_MAX_LENGTH,
     TITLE_MAX_LENGTH,
     Appeal,
-    AppealAttachment,
-    AppealEvent,
-    AppealFollower,
     Applicant,
-    AttachmentRole,
 )
 from hromada.appeals.models.choices import (
     APPEAL_TRANSITIONS,
@@ -35,6 +31,14 @@ from hromada.appeals.models.dictionaries import (
     TermRule,
     TopicCode,
 )
+from hromada.appeals.models.parts import (
+    AnswerStatus,
+    AppealAnswer,
+    AppealAttachment,
+    AppealEvent,
+    AppealFollower,
+    AttachmentRole,
+)
 from hromada.appeals.models.routing import RoutingRule
 
 __all__ = [
@@ -44,7 +48,9 @@ __all__ = [
     "DESCRIPTION_MAX_LENGTH",
     "OPEN_STATUSES",
     "TITLE_MAX_LENGTH",
+    "AnswerStatus",
     "Appeal",
+    "AppealAnswer",
     "AppealAttachment",
     "AppealChannel",
     "AppealEvent",

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 from hromada.appeals.models.choices import (
     AppealChannel,
-    AppealEventKind,
     AppealForm,
     AppealKind,
     AppealOutcome,
@@ -26,7 +25,7 @@ from hromada.appeals.models.choices import (
 )
 from hromada.appeals.models.dictionaries import AuthorCategory, Category, TopicCode
 from hromada.appeals.models.routing import RoutingRule
-from hromada.core.models import BaseModel, StoredFile
+from hromada.core.models import BaseModel
 from hromada.documents.models import Document
 from hromada.gis.models import Address, District
 from hromada.org.models import OrgUnit
@@ -228,6 +227,10 @@ class Appeal(BaseModel):
     )
     rating = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True)
     rated_at = models.DateTimeField(_("rated at"), null=True, blank=True)
+    # What the applicant said with the rating: for the unit, never public.
+    rating_comment = models.CharField(
+        _("applicant's comment"), max_length=1000, blank=True
+    )
     reopened_count = models.PositiveSmallIntegerField(_("times reopened"), default=0)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     # Links between appeals.
@@ -309,108 +312,3 @@ class Appeal(BaseModel):
     def is_open(self) -> bool:
         """Still the council's to answer."""
         return self.status in (AppealStatus.REGISTERED, AppealStatus.IN_PROGRESS)
-
-
-class AttachmentRole(models.TextChoices):
-    """Whose file: the applicant's evidence or part of the answer."""
-
-    APPLICANT = "applicant", _("From the applicant")
-    ANSWER = "answer", _("Of the answer")
-
-
-class AppealAttachment(BaseModel):
-    """A photo or document of an appeal, stored with its SHA-256."""
-
-    appeal = models.ForeignKey(
-        Appeal,
-        verbose_name=_("appeal"),
-        on_delete=models.CASCADE,
-        related_name="attachments",
-    )
-    stored_file = models.ForeignKey(
-        StoredFile, verbose_name=_("file"), on_delete=models.PROTECT, related_name="+"
-    )
-    role = models.CharField(
-        _("role"), max_length=16, choices=AttachmentRole, default="applicant"
-    )
-    is_image = models.BooleanField(_("image"), default=False)
-
-    class Meta:
-        verbose_name = _("appeal attachment")
-        verbose_name_plural = _("appeal attachments")
-        ordering = ["appeal", "pk"]
-
-    def __str__(self) -> str:
-        return self.stored_file.original_name
-
-
-class AppealEvent(BaseModel):
-    """A step of the appeal's timeline, as its public page tells it.
-
-    ``unit`` says whose desk the appeal went to; an official's name is
-    kept in ``actor`` for staff and never shown on public pages.
-    """
-
-    appeal = models.ForeignKey(
-        Appeal,
-        verbose_name=_("appeal"),
-        on_delete=models.CASCADE,
-        related_name="events",
-    )
-    kind = models.CharField(_("kind"), max_length=16, choices=AppealEventKind)
-    at = models.DateTimeField(_("at"))
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    unit = models.ForeignKey(
-        OrgUnit,
-        verbose_name=_("unit"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    # A public remark: "due date moved to 17.04.2025", "forwarded to …".
-    note = models.CharField(_("note"), max_length=500, blank=True)
-
-    class Meta:
-        verbose_name = _("appeal event")
-        verbose_name_plural = _("appeal events")
-        ordering = ["appeal", "at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.appeal_id} {self.kind}"
-
-
-class AppealFollower(BaseModel):
-    """Someone who reported the same problem and joined this appeal."""
-
-    appeal = models.ForeignKey(
-        Appeal,
-        verbose_name=_("appeal"),
-        on_delete=models.CASCADE,
-        related_name="followers",
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("account"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    class Meta:
-        verbose_name = _("follower")
-        verbose_name_plural = _("followers")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["appeal", "user"], name="appeals_follower_once"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.appeal_id} {self.user_id}"

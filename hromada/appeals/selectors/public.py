@@ -11,7 +11,13 @@ from uuid import UUID
 from django.db.models import QuerySet
 
 from hromada.appeals import permissions
-from hromada.appeals.models import Appeal, AppealEvent
+from hromada.appeals.models import (
+    AnswerStatus,
+    Appeal,
+    AppealAttachment,
+    AppealEvent,
+    AttachmentRole,
+)
 
 # Columns a public read may load; the applicant and the owner are not
 # among them.
@@ -116,3 +122,20 @@ def appeal_answers_public(
         permissions.public_appeals_q(), pk__in=appeal_ids
     ).values_list("pk", "answers")
     return {pk: dict(answers or {}) for pk, answers in rows}
+
+
+def appeal_answer_files_public(*, appeal: Appeal) -> QuerySet[AppealAttachment]:
+    """The files of the appeal's accepted answers: published with it.
+
+    The applicant's own files are never public (faces, documents, homes).
+    """
+    return (
+        AppealAttachment.objects.filter(
+            appeal=appeal,
+            appeal__is_public=True,
+            role=AttachmentRole.ANSWER,
+            answer__status=AnswerStatus.ACCEPTED,
+        )
+        .select_related("stored_file")
+        .order_by("pk")
+    )

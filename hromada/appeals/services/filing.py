@@ -41,7 +41,7 @@ from hromada.appeals.models import (
     SocialStatus,
 )
 from hromada.appeals.selectors import routing as routing_selectors
-from hromada.appeals.services import questions
+from hromada.appeals.services import notices, questions
 from hromada.core import deadlines, once, ratelimit, storage
 from hromada.core.audit import audit_record
 from hromada.core.errors import ApplicationError, ValidationError
@@ -50,7 +50,6 @@ from hromada.documents.selectors import cards as document_selectors
 from hromada.documents.services import receiving
 from hromada.gis import selectors as gis_selectors
 from hromada.gis.models import Address, District
-from hromada.notifications import services as notification_services
 
 PHOTO_TYPES: Final = frozenset({storage.JPEG, storage.PNG})
 FILE_TYPES: Final = PHOTO_TYPES | {storage.PDF}
@@ -450,21 +449,4 @@ def _events_first(appeal: Appeal, *, actor: User | None) -> None:
 
 
 def _notify_registered(appeal: Appeal) -> None:
-    applicant = appeal.applicant
-    if not applicant.email and appeal.owner is None:
-        return
-    notification_services.notification_send(
-        recipient=appeal.owner,
-        recipient_email=applicant.email,
-        template="appeals/registered",
-        context={
-            "number": appeal.number,
-            "registered_on": timezone.localtime(appeal.registered_at).strftime(
-                "%d.%m.%Y"
-            ),
-            "title": appeal.title[:200],
-            "due_on": appeal.due_on.strftime("%d.%m.%Y"),
-            "appeal_path": f"/my/appeals/{appeal.public_id}/",
-        },
-        dedup_key=f"appeals.registered:{appeal.pk}",
-    )
+    notices.applicant_notify(appeal, template="appeals/registered", key="registered")

@@ -10,3 +10,10 @@ def _fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_mfa_step(settings):
+    """Staff sign in without the second factor in demo mode, as in tests of
+    other cabinet rooms; the MFA rule has its own tests in accounts."""
+    settings.HROMADA_DEMO = True

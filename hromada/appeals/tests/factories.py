@@ -1,10 +1,12 @@
 """Factories of the appeals room's tests; appeals themselves are filed
 through ``appeal_submit``, as every channel files them."""
 
+from dataclasses import dataclass
 from typing import Any
 
 import factory
 
+from hromada.accounts.roles import Role
 from hromada.appeals.models import (
     AppealChannel,
     AppealKind,
@@ -18,7 +20,11 @@ from hromada.documents.models import DocumentKind
 from hromada.documents.tests.factories_cards import JournalFactory
 from hromada.gis.models import Address, District, Street
 from hromada.org.models import OrgUnitKind
-from hromada.org.tests.factories import OrgUnitFactory
+from hromada.org.tests.factories import (
+    EmployeeFactory,
+    OrgUnitFactory,
+    PositionFactory,
+)
 
 # A square of the demo city, around 50.386 N, 30.370 E.
 CITY_LON, CITY_LAT = 30.370, 50.386
@@ -140,4 +146,34 @@ def appeal_file(*, category: Category, actor: Any = None, **overrides: Any) -> A
         actor=actor,
         channel=overrides.pop("channel", AppealChannel.PORTAL),
         data=appeal_input(category=category, **overrides),
+    )
+
+
+@dataclass
+class Enterprise:
+    """A municipal enterprise with a director, a dispatcher and an executor."""
+
+    unit: Any
+    director: Any
+    dispatcher: Any
+    executor: Any
+
+
+def enterprise(name: str = "КП «Благоустрій»") -> Enterprise:
+    """A unit staffed as the dispatch service of R1 works."""
+    unit = OrgUnitFactory(kind=OrgUnitKind.ENTERPRISE, name=name)
+
+    def post(title: str, role: Role, *, is_head: bool = False) -> Any:
+        return EmployeeFactory(
+            user__roles=[role],
+            position=PositionFactory(
+                org_unit=unit, title=title, role=role, is_head=is_head
+            ),
+        ).user
+
+    return Enterprise(
+        unit=unit,
+        director=post("Директор", Role.UNIT_HEAD, is_head=True),
+        dispatcher=post("Диспетчер", Role.DISPATCHER),
+        executor=post("Інженер", Role.EXECUTOR),
     )

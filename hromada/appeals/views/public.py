@@ -9,7 +9,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,6 +20,7 @@ from hromada.appeals.models import Appeal
 from hromada.appeals.selectors import public as public_selectors
 from hromada.appeals.services import following
 from hromada.appeals.timeline import timeline_steps
+from hromada.appeals.views.files import attachment_response
 from hromada.core.errors import ApplicationError
 from hromada.ui.pagination import CappedPaginator
 
@@ -49,6 +50,9 @@ def appeal_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     user = request.user
     context = {
         "appeal": appeal,
+        "answer_files": list(public_selectors.appeal_answer_files_public(appeal=appeal))
+        if not appeal.is_open
+        else [],
         "steps": timeline_steps(appeal, events),
         "can_follow": isinstance(user, User)
         and permissions.can_follow(user, appeal)
@@ -79,3 +83,17 @@ def appeal_follow(request: HttpRequest, public_id: UUID) -> HttpResponse:
         else:
             messages.info(request, _("You have joined this appeal already."))
     return redirect("appeals:appeal_detail", appeal.public_id)
+
+
+@login_not_required
+def appeal_file(request: HttpRequest, public_id: UUID, file_id: UUID) -> FileResponse:
+    """A published file of a public appeal's answer."""
+    appeal = _public_or_404(public_id)
+    attachment = (
+        public_selectors.appeal_answer_files_public(appeal=appeal)
+        .filter(public_id=file_id)
+        .first()
+    )
+    if attachment is None:
+        raise Http404
+    return attachment_response(attachment)

@@ -47,6 +47,17 @@ def is_leadership(user: User) -> bool:
     return any(account_permissions.has_role(user, role) for role in LEADERSHIP_ROLES)
 
 
+def is_dispatcher_for(entered_by: User, author: User) -> bool:
+    """A dispatcher of a unit that ``author`` heads: the dispatch service of
+    a municipal enterprise enters its director's resolutions (R1, R3)."""
+    if not account_permissions.has_role(entered_by, Role.DISPATCHER):
+        return False
+    return bool(
+        org_selectors.org_unit_ids_for_user(user=entered_by)
+        & org_selectors.org_unit_ids_headed_by(user=author)
+    )
+
+
 @rules.predicate
 def is_task_executor(user: User, task: Task) -> bool:
     """The task's executor, or their substitute today."""

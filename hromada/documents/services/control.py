@@ -19,6 +19,7 @@ from hromada.core.errors import (
     PermissionDeniedError,
 )
 from hromada.core.transitions import transition_apply
+from hromada.documents import events
 from hromada.documents.models import (
     DEADLINE_CHANGE_TRANSITIONS,
     TASK_REPORT_TRANSITIONS,
@@ -141,6 +142,13 @@ def task_report_accept(*, report: TaskReport, actor: User) -> Task:
         action="documents.task_report_accept",
         target=task,
         data={"from": previous, "report": report.pk, "done_on": task.done_on},
+    )
+    events.task_done.send_on_commit(
+        events.TaskDone(
+            task_id=task.pk,
+            document_id=task.document_id,
+            document_kind=task.document.kind,
+        )
     )
     return task
 

@@ -14,6 +14,7 @@ from datetime import date
 from functools import partial
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hromada.accounts.models import User
@@ -21,19 +22,26 @@ from hromada.core.audit import audit_record
 from hromada.core.errors import ApplicationError
 from hromada.documents.models import (
     AccessLevel,
+    CardClosure,
     Channel,
     Document,
     DocumentAddressee,
     DocumentKind,
     DocumentStatus,
     Journal,
+    Resolution,
+    Task,
+    TaskStatus,
 )
 from hromada.documents.services import archive, awaiting, registration
+from hromada.documents.services.awaiting import LIVE_RESOLUTION_STATUSES
+from hromada.documents.services.closing import NOTE_MAX_LENGTH
 from hromada.org.models import OrgUnit
 
 # The longest registration letter: «КО» marks a collective appeal, «БП» an
 # unsigned one (КМУ 348, п. 8).
 INDEX_LETTER_MAX_LENGTH = 2
+OPEN_TASK_STATUSES = (TaskStatus.ASSIGNED, TaskStatus.REPORTED)
 
 
 @transaction.atomic
@@ -100,4 +108,85 @@ def document_receive(
         },
     )
     transaction.on_commit(partial(registration.document_index, document_id=document.pk))
+    return document
+
+
+@transaction.atomic
+def document_readdress(
+    *, document: Document, addressee_units: Iterable[OrgUnit], actor: User | None
+) -> Document:
+    """Send a received card to other units (an operator routed the appeal
+    by hand): its unit addressees become ``addressee_units``.
+
+    Only a card with no resolution yet; the calling room checked who may.
+    """
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.status != DocumentStatus.REGISTERED or document.closed_as:
+        raise ApplicationError(
+            _("Only a registered, open card can be sent to another unit."),
+            code="document_not_open",
+        )
+    if Resolution.objects.filter(
+        document=document, status__in=LIVE_RESOLUTION_STATUSES
+    ).exists():
+        raise ApplicationError(
+            _("The card has a resolution already; cancel it first."),
+            code="document_resolved",
+        )
+    units = list(addressee_units)
+    DocumentAddressee.objects.filter(document=document, org_unit__isnull=False).delete()
+    DocumentAddressee.objects.bulk_create(
+        DocumentAddressee(document=document, org_unit=unit) for unit in units
+    )
+    awaiting.awaiting_resolution_sync(document_id=document.pk)
+    audit_record(
+        actor=actor,
+        action="documents.readdress",
+        target=document,
+        data={"units": [unit.pk for unit in units]},
+    )
+    return document
+
+
+@transaction.atomic
+def document_close_received(
+    *, document: Document, actor: User | None, note: str
+) -> Document:
+    """File «До справи» a received card the room above has finished with
+    outside the EDMS's tasks (an appeal forwarded to the competent body).
+
+    A repeated call changes nothing; live tasks must be cancelled first.
+    """
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.closed_as:
+        return document
+    if Task.objects.filter(document=document, status__in=OPEN_TASK_STATUSES).exists():
+        raise ApplicationError(
+            _("The card has open tasks; they must be finished first."),
+            code="document_has_open_tasks",
+        )
+    document.closed_as = CardClosure.TO_FILE
+    document.closed_at = timezone.now()
+    document.closed_by = actor
+    document.closed_note = note.strip()[:NOTE_MAX_LENGTH]
+    document.holder = None
+    document.held_since = None
+    document.save(
+        update_fields=[
+            "closed_as",
+            "closed_at",
+            "closed_by",
+            "closed_note",
+            "holder",
+            "held_since",
+            "updated_at",
+        ]
+    )
+    awaiting.awaiting_resolution_sync(document_id=document.pk)
+    audit_record(
+        actor=actor,
+        action="documents.close_received",
+        target=document,
+        data={"note": document.closed_note},
+    )
     return document

@@ -224,6 +224,7 @@ def _check_may_resolve(
         )
     if entered_by.pk != author.pk and not (
         control_permissions.can_enter_for_head(entered_by)
+        or control_permissions.is_dispatcher_for(entered_by, author)
         or (is_draft and control_permissions.can_view(entered_by, document))
     ):
         raise PermissionDeniedError(

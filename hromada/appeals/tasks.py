@@ -1,0 +1,25 @@
+"""Background entry points of the appeals room: ids in, one service call."""
+
+import logging
+
+from django_tasks import task
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task
+
+from hromada.appeals.services import answers, feedback
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def appeal_answer_record(*, task_id: int) -> None:
+    """Answer the appeal whose EDMS task was accepted; safe to run twice."""
+    answers.answer_record_from_task(task_id=task_id)
+
+
+@db_periodic_task(crontab(hour="3", minute="15"))
+def appeals_close_unrated() -> None:
+    """Every night, close answered appeals left unrated past the window."""
+    closed = feedback.appeals_close_unrated()
+    if closed:
+        logger.info("Closed %s answered appeals nobody rated", closed)
