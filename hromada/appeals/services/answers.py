@@ -21,16 +21,13 @@ from hromada.appeals.models import (
     AnswerStatus,
     Appeal,
     AppealAnswer,
-    AppealAttachment,
     AppealEventKind,
     AppealOutcome,
     AppealStatus,
-    AttachmentRole,
 )
-from hromada.appeals.services import notices
+from hromada.appeals.services import filing, notices
 from hromada.appeals.services.common import appeal_lock, event_add
-from hromada.appeals.services.filing import FILE_MAX_BYTES, FILES_MAX, PHOTO_TYPES
-from hromada.core import storage
+from hromada.appeals.services.filing import FILES_MAX
 from hromada.core.audit import audit_record
 from hromada.core.errors import (
     ApplicationError,
@@ -47,7 +44,6 @@ ANSWER_OUTCOMES = (
     AppealOutcome.REFUSED,
     AppealOutcome.EXPLAINED,
 )
-ANSWER_FILE_TYPES = PHOTO_TYPES | {storage.PDF}
 
 
 def _current_task(appeal: Appeal) -> Task | None:
@@ -97,22 +93,7 @@ def answer_submit(
         author=actor,
         task_report=report,
     )
-    for upload in files:
-        stored = storage.file_store(
-            content=upload,
-            name=upload.name or "file",
-            allowed_types=ANSWER_FILE_TYPES,
-            folder="appeals",
-            max_bytes=FILE_MAX_BYTES,
-            uploaded_by=actor,
-        )
-        AppealAttachment.objects.create(
-            appeal=appeal,
-            answer=answer,
-            stored_file=stored,
-            role=AttachmentRole.ANSWER,
-            is_image=stored.content_type in PHOTO_TYPES,
-        )
+    filing.attachments_store(appeal, files, actor=actor, answer=answer)
     audit_record(
         actor=actor,
         action="appeals.answer_submit",

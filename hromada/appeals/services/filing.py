@@ -27,6 +27,7 @@ from hromada.appeals.models import (
     DESCRIPTION_MAX_LENGTH,
     TITLE_MAX_LENGTH,
     Appeal,
+    AppealAnswer,
     AppealAttachment,
     AppealChannel,
     AppealEvent,
@@ -34,6 +35,7 @@ from hromada.appeals.models import (
     AppealKind,
     AppealSubject,
     Applicant,
+    AttachmentRole,
     AuthorCategory,
     AuthorGender,
     Category,
@@ -154,7 +156,7 @@ def appeal_submit(
     appeal = _register(
         data, actor=actor, channel=channel, place=place, rule=rule, answers=answers
     )
-    _attachments_store(appeal, data.files, actor=actor)
+    attachments_store(appeal, data.files, actor=actor)
     _events_first(appeal, actor=actor)
     audit_record(
         actor=actor,
@@ -408,9 +410,15 @@ def _place_error(message: str) -> ValidationError:
     )
 
 
-def _attachments_store(
-    appeal: Appeal, files: Sequence[File[bytes]], *, actor: User | None
+def attachments_store(
+    appeal: Appeal,
+    files: Sequence[File[bytes]],
+    *,
+    actor: User | None,
+    answer: AppealAnswer | None = None,
 ) -> None:
+    """Store photos and PDFs of the appeal (or of ``answer``) atomically,
+    each checked by kind and size and kept with its SHA-256."""
     for upload in files:
         stored = storage.file_store(
             content=upload,
@@ -422,7 +430,9 @@ def _attachments_store(
         )
         AppealAttachment.objects.create(
             appeal=appeal,
+            answer=answer,
             stored_file=stored,
+            role=AttachmentRole.ANSWER if answer else AttachmentRole.APPLICANT,
             is_image=stored.content_type in PHOTO_TYPES,
         )
 

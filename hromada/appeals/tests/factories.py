@@ -18,7 +18,11 @@ from hromada.appeals.models import (
 from hromada.appeals.services import filing
 from hromada.documents.models import DocumentKind
 from hromada.documents.tests.factories_cards import JournalFactory
-from hromada.gis.models import Address, District, Street
+from hromada.gis.tests.factories import (  # noqa: F401 (used by the room's tests)
+    AddressFactory,
+    DistrictFactory,
+    StreetFactory,
+)
 from hromada.org.models import OrgUnitKind
 from hromada.org.tests.factories import (
     EmployeeFactory,
@@ -28,56 +32,6 @@ from hromada.org.tests.factories import (
 
 # A square of the demo city, around 50.386 N, 30.370 E.
 CITY_LON, CITY_LAT = 30.370, 50.386
-
-
-def square(lon: float, lat: float, size: float = 0.02) -> dict[str, Any]:
-    """A GeoJSON square with its south-west corner at (lon, lat)."""
-    ring = [
-        [lon, lat],
-        [lon + size, lat],
-        [lon + size, lat + size],
-        [lon, lat + size],
-        [lon, lat],
-    ]
-    return {"type": "Polygon", "coordinates": [ring]}
-
-
-class DistrictFactory(factory.django.DjangoModelFactory):
-    """A square district; ``lon``/``lat`` give its south-west corner."""
-
-    class Meta:
-        model = District
-        exclude = ("lon", "lat", "size")
-
-    lon = CITY_LON - 0.01
-    lat = CITY_LAT - 0.01
-    size = 0.02
-    name = factory.Sequence(lambda n: f"Район №{n}")
-    code = factory.Sequence(lambda n: f"district-{n}")
-    geometry = factory.LazyAttribute(lambda d: square(d.lon, d.lat, d.size))
-    min_lon = factory.LazyAttribute(lambda d: d.lon)
-    min_lat = factory.LazyAttribute(lambda d: d.lat)
-    max_lon = factory.LazyAttribute(lambda d: d.lon + d.size)
-    max_lat = factory.LazyAttribute(lambda d: d.lat + d.size)
-
-
-class StreetFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Street
-
-    name = factory.Sequence(lambda n: f"Садова {n}")
-    search_name = factory.LazyAttribute(lambda s: s.name.lower())
-
-
-class AddressFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Address
-
-    street = factory.SubFactory(StreetFactory)
-    number = factory.Sequence(lambda n: str(n + 1))
-    lon = CITY_LON
-    lat = CITY_LAT
-    district = None
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):

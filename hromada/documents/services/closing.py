@@ -64,6 +64,23 @@ def document_close_to_file(
             ),
             code="document_resolved",
         )
+    card_file_to_case(document, actor=actor, note=note)
+    awaiting.awaiting_resolution_sync(document_id=document.pk)
+    audit_record(
+        actor=actor,
+        action="documents.close_to_file",
+        target=document,
+        data={"number": document.registration_number, "note": note},
+    )
+    return document
+
+
+def card_file_to_case(document: Document, *, actor: User | None, note: str) -> None:
+    """Mark a locked card filed «До справи» and take it off every desk.
+
+    A building block of the closing services, inside their transaction;
+    they check who may, and write the audit event.
+    """
     now = timezone.now()
     document.closed_as = CardClosure.TO_FILE
     document.closed_at = now
@@ -83,11 +100,3 @@ def document_close_to_file(
             "updated_at",
         ]
     )
-    awaiting.awaiting_resolution_sync(document_id=document.pk)
-    audit_record(
-        actor=actor,
-        action="documents.close_to_file",
-        target=document,
-        data={"number": document.registration_number, "note": note},
-    )
-    return document

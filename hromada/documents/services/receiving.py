@@ -14,7 +14,6 @@ from datetime import date
 from functools import partial
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hromada.accounts.models import User
@@ -22,7 +21,6 @@ from hromada.core.audit import audit_record
 from hromada.core.errors import ApplicationError
 from hromada.documents.models import (
     AccessLevel,
-    CardClosure,
     Channel,
     Document,
     DocumentAddressee,
@@ -33,7 +31,7 @@ from hromada.documents.models import (
     Task,
     TaskStatus,
 )
-from hromada.documents.services import archive, awaiting, registration
+from hromada.documents.services import archive, awaiting, closing, registration
 from hromada.documents.services.awaiting import LIVE_RESOLUTION_STATUSES
 from hromada.documents.services.closing import NOTE_MAX_LENGTH
 from hromada.org.models import OrgUnit
@@ -165,22 +163,8 @@ def document_close_received(
             _("The card has open tasks; they must be finished first."),
             code="document_has_open_tasks",
         )
-    document.closed_as = CardClosure.TO_FILE
-    document.closed_at = timezone.now()
-    document.closed_by = actor
-    document.closed_note = note.strip()[:NOTE_MAX_LENGTH]
-    document.holder = None
-    document.held_since = None
-    document.save(
-        update_fields=[
-            "closed_as",
-            "closed_at",
-            "closed_by",
-            "closed_note",
-            "holder",
-            "held_since",
-            "updated_at",
-        ]
+    closing.card_file_to_case(
+        document, actor=actor, note=note.strip()[:NOTE_MAX_LENGTH]
     )
     awaiting.awaiting_resolution_sync(document_id=document.pk)
     audit_record(
