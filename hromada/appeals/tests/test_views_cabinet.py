@@ -66,6 +66,7 @@ def test_the_whole_cycle_through_the_pages(client, city):
     page = client.get(url("appeal_detail", appeal)).content.decode()
     assert "olena@test.example" in page
     assert 'action="' + url("appeal_assign", appeal) + '"' in page
+    assert page.count('name="csrfmiddlewaretoken"') == page.count('method="post"')
     response = client.post(
         url("appeal_assign", appeal), {"executor": lights.executor.pk}
     )
