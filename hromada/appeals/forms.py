@@ -17,6 +17,7 @@ from hromada.appeals.models import (
     DESCRIPTION_MAX_LENGTH,
     TITLE_MAX_LENGTH,
     AppealKind,
+    AppealStatus,
     AuthorCategory,
     AuthorGender,
     Category,
@@ -25,9 +26,12 @@ from hromada.appeals.models import (
     SocialStatus,
 )
 from hromada.appeals.selectors import categories as category_selectors
+from hromada.appeals.selectors.public import PublicFilters
 from hromada.appeals.services.filing import CO_SIGNERS_MAX, FILES_MAX, ApplicantInput
+from hromada.gis import selectors as gis_selectors
 from hromada.gis.forms import LocationField
-from hromada.ui.forms import OnceField
+from hromada.gis.models import District
+from hromada.ui.forms import DateInputs, OnceField
 
 KIND_HINTS = {
     AppealKind.PROPOSAL: _("An idea how the city could work better."),
@@ -284,3 +288,77 @@ class AppealDetailsForm(forms.Form):
                 % {"count": CO_SIGNERS_MAX},
             )
         return signers
+
+
+STATUS_GROUPS = {
+    "open": (AppealStatus.REGISTERED, AppealStatus.IN_PROGRESS),
+    "answered": (AppealStatus.ANSWERED, AppealStatus.CLOSED),
+    "forwarded": (AppealStatus.FORWARDED,),
+    "not_considered": (AppealStatus.NOT_CONSIDERED,),
+}
+
+
+class PublicFilterForm(forms.Form):
+    """The public list's and map's filters, a GET form."""
+
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    district = forms.ModelChoiceField(
+        label=_("District"),
+        queryset=District.objects.none(),
+        required=False,
+        empty_label=_("All districts"),
+        to_field_name="code",
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("Any status")),
+            ("open", _("Being handled")),
+            ("answered", _("Answered")),
+            ("forwarded", _("Forwarded to the competent body")),
+            ("not_considered", _("Not considered")),
+        ],
+    )
+    start = forms.DateField(
+        label=_("Registered from"), required=False, widget=DateInputs
+    )
+    end = forms.DateField(
+        label=_("Registered until"), required=False, widget=DateInputs
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        category = self.fields["category"]
+        assert isinstance(category, forms.ChoiceField)
+        groups = [(c.code, c.name) for c in category_selectors.category_list_active()]
+        category.choices = [("", _("All categories")), *groups]
+        district = self.fields["district"]
+        assert isinstance(district, forms.ModelChoiceField)
+        district.queryset = gis_selectors.district_list()
+
+    def clean(self) -> dict[str, Any]:
+        """A period that ends before it starts is refused."""
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The period ends before it starts."))
+        return data
+
+    def filters(self) -> PublicFilters:
+        """The cleaned values as selector filters (all when invalid)."""
+        if not self.is_valid():
+            return PublicFilters()
+        data = self.cleaned_data
+        code = data.get("category")
+        category = category_selectors.category_get(code=code) if code else None
+        district = data.get("district")
+        return PublicFilters(
+            category_ids=frozenset(category_selectors.category_subtree_ids(category))
+            if category
+            else frozenset(),
+            district_id=district.pk if district else None,
+            statuses=frozenset(STATUS_GROUPS.get(data.get("status") or "", ())),
+            start=data.get("start"),
+            end=data.get("end"),
+        )

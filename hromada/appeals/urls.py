@@ -7,6 +7,7 @@ from hromada.appeals.views import filing, public
 app_name = "appeals"
 urlpatterns = [
     path("", public.appeal_list, name="appeal_list"),
+    path("map.json", public.appeal_map, name="appeal_map"),
     path("new/", filing.appeal_new, name="appeal_new"),
     path("new/details/", filing.appeal_new_details, name="appeal_new_details"),
     path("new/done/<uuid:public_id>/", filing.appeal_filed, name="appeal_filed"),

@@ -49,3 +49,18 @@ def category_get(*, code: str) -> Category | None:
     return (
         category_list_active().prefetch_related("questions").filter(code=code).first()
     )
+
+
+def category_subtree_ids(category: Category) -> list[int]:
+    """The category and every category under it (one query: the tree is
+    small), for filters that name a group."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in Category.objects.values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    found: list[int] = []
+    queue = [category.pk]
+    while queue and len(found) < 10_000:
+        pk = queue.pop()
+        found.append(pk)
+        queue.extend(children.get(pk, []))
+    return found

@@ -5,12 +5,15 @@ of these querysets reaches ``Applicant`` (tests check the SQL).
 """
 
 from collections.abc import Collection
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Avg, Count, F, Min, QuerySet
+from django.db.models.functions import Floor
+from django.utils import timezone
 
-from hromada.appeals import permissions
+from hromada.appeals import permissions, privacy
 from hromada.appeals.models import (
     AnswerStatus,
     Appeal,
@@ -139,3 +142,111 @@ def appeal_answer_files_public(*, appeal: Appeal) -> QuerySet[AppealAttachment]:
         .select_related("stored_file")
         .order_by("pk")
     )
+
+
+@dataclass(frozen=True, kw_only=True)
+class PublicFilters:
+    """What the public list and map are narrowed to; empty means all."""
+
+    category_ids: frozenset[int] = frozenset()
+    district_id: int | None = None
+    statuses: frozenset[str] = frozenset()
+    start: date | None = None
+    end: date | None = None
+
+
+def _filtered(appeals: QuerySet[Appeal], filters: PublicFilters) -> QuerySet[Appeal]:
+    if filters.category_ids:
+        appeals = appeals.filter(category_id__in=filters.category_ids)
+    if filters.district_id is not None:
+        appeals = appeals.filter(district_id=filters.district_id)
+    if filters.statuses:
+        appeals = appeals.filter(status__in=filters.statuses)
+    if filters.start is not None:
+        appeals = appeals.filter(registered_at__gte=_day_start(filters.start))
+    if filters.end is not None:
+        appeals = appeals.filter(
+            registered_at__lt=_day_start(filters.end + timedelta(days=1))
+        )
+    return appeals
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def appeal_list_public_filtered(*, filters: PublicFilters) -> QuerySet[Appeal]:
+    """The public list narrowed by ``filters``, newest first."""
+    return _filtered(appeal_list_public(), filters)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class MapCell:
+    """Public appeals in one square of the map grid: their count, their
+    mean point (rounded to about 100 m), and the appeal when alone."""
+
+    lon: float
+    lat: float
+    count: int
+    public_id: str = ""
+    title: str = ""
+
+
+MAP_CELLS_MAX = 2000
+
+
+def appeal_map_cells(
+    *,
+    filters: PublicFilters,
+    bbox: tuple[float, float, float, float],
+    cell_degrees: float,
+) -> list[MapCell]:
+    """Public appeals inside ``bbox`` grouped into square cells of
+    ``cell_degrees``: the clusters of the public map, counted by the
+    database (two queries, whatever the number of appeals)."""
+    min_lon, min_lat, max_lon, max_lat = bbox
+    inside = _filtered(
+        Appeal.objects.filter(
+            permissions.public_appeals_q(),
+            lon__gte=min_lon,
+            lon__lte=max_lon,
+            lat__gte=min_lat,
+            lat__lte=max_lat,
+        ),
+        filters,
+    )
+    cells = list(
+        inside.annotate(
+            cell_x=Floor(F("lon") / cell_degrees), cell_y=Floor(F("lat") / cell_degrees)
+        )
+        .values("cell_x", "cell_y")
+        .annotate(
+            count=Count("id"), mean_lon=Avg("lon"), mean_lat=Avg("lat"), one=Min("id")
+        )
+        .order_by("-count")[:MAP_CELLS_MAX]
+    )
+    singles = {cell["one"] for cell in cells if cell["count"] == 1}
+    titles = {
+        pk: (str(public_id), title)
+        for pk, public_id, title in Appeal.objects.filter(pk__in=singles).values_list(
+            "pk", "public_id", "title"
+        )
+    }
+    result = []
+    for cell in cells:
+        point = privacy.public_point(cell["mean_lon"], cell["mean_lat"])
+        if point is None:
+            continue
+        public_id, title = (
+            titles.get(cell["one"], ("", "")) if cell["count"] == 1 else ("", "")
+        )
+        result.append(
+            MapCell(
+                lon=point[0],
+                lat=point[1],
+                count=cell["count"],
+                public_id=public_id,
+                title=privacy.redact(title),
+            )
+        )
+    return result

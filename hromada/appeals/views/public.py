@@ -9,19 +9,22 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hromada.accounts.models import User
 from hromada.appeals import permissions
+from hromada.appeals.forms import PublicFilterForm
 from hromada.appeals.models import Appeal
 from hromada.appeals.selectors import public as public_selectors
 from hromada.appeals.services import following
 from hromada.appeals.timeline import timeline_steps
 from hromada.appeals.views.files import attachment_response
 from hromada.core.errors import ApplicationError
+from hromada.gis.forms import map_settings
 from hromada.ui.pagination import CappedPaginator
 
 PAGE_SIZE = 20
@@ -36,10 +39,67 @@ def _public_or_404(public_id: UUID) -> Appeal:
 
 @login_not_required
 def appeal_list(request: HttpRequest) -> HttpResponse:
-    """Public appeals, newest first, a page at a time."""
-    appeals = public_selectors.appeal_list_public()
+    """Public appeals, newest first, a page at a time, filtered; the map
+    above the list draws the same filter's clusters."""
+    form = PublicFilterForm(request.GET or None)
+    filters = form.filters()
+    appeals = public_selectors.appeal_list_public_filtered(filters=filters)
     page = CappedPaginator(appeals, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "appeals/appeal_list.html", {"page": page})
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "map": map_settings(),
+        "map_source": reverse("appeals:appeal_map") + "?" + query.urlencode(),
+    }
+    return render(request, "appeals/appeal_list.html", context)
+
+
+# Zoom levels the public map serves: the city, down to its streets.
+MAP_ZOOMS = range(10, 20)
+MAP_SPAN_MAX = 2.0  # degrees: a city, not a country
+
+
+@login_not_required
+def appeal_map(request: HttpRequest) -> JsonResponse:
+    """Clusters of public appeals for the map, as GeoJSON-like JSON.
+
+    ``bbox=min_lon,min_lat,max_lon,max_lat`` and ``zoom`` are required; the
+    grid is about a quarter of a map tile, so clusters stay apart on screen.
+    """
+    try:
+        bbox = tuple(float(part) for part in request.GET["bbox"].split(","))
+        zoom = int(request.GET["zoom"])
+    except (KeyError, ValueError):
+        return JsonResponse({"error": "bbox and zoom are required"}, status=400)
+    if len(bbox) != 4 or zoom not in MAP_ZOOMS:
+        return JsonResponse({"error": "bad bbox or zoom"}, status=400)
+    min_lon, min_lat, max_lon, max_lat = bbox
+    if not (min_lon < max_lon and min_lat < max_lat) or (
+        max_lon - min_lon > MAP_SPAN_MAX or max_lat - min_lat > MAP_SPAN_MAX
+    ):
+        return JsonResponse({"error": "bad bbox"}, status=400)
+    cells = public_selectors.appeal_map_cells(
+        filters=PublicFilterForm(request.GET).filters(),
+        bbox=(min_lon, min_lat, max_lon, max_lat),
+        cell_degrees=360 / 2**zoom / 4,
+    )
+    features = [
+        {
+            "lon": cell.lon,
+            "lat": cell.lat,
+            "count": cell.count,
+            "url": reverse("appeals:appeal_detail", args=[cell.public_id])
+            if cell.public_id
+            else "",
+            "title": cell.title,
+        }
+        for cell in cells
+    ]
+    response = JsonResponse({"cells": features})
+    response["Cache-Control"] = "public, max-age=60"
+    return response
 
 
 @login_not_required

@@ -1,0 +1,61 @@
+"""The public appeals: the list with its filters, and the map's clusters."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from hromada.appeals.tests.factories import (
+    CITY_LAT,
+    CITY_LON,
+    CategoryFactory,
+    appeal_file,
+    appeals_journal,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def appeals():
+    appeals_journal()
+    lights = CategoryFactory(code="lights", name="Вуличне освітлення")
+    roads = CategoryFactory(code="roads", name="Дороги")
+    for n in range(3):
+        appeal_file(category=lights, title=f"Темно №{n}")
+    appeal_file(
+        category=roads, title="Яма на дорозі", lon=CITY_LON + 0.01, lat=CITY_LAT
+    )
+
+
+def test_the_map_draws_clusters_and_the_list_filters(
+    page: Page, live_server, axe_violations, appeals
+):
+    page.goto(live_server.url + "/appeals/")
+
+    # the map shows a cluster of three and a lone appeal
+    expect(page.locator(".hromada-cluster")).to_have_count(2)
+    expect(page.locator(".hromada-cluster span")).to_have_text("3")
+    expect(page.get_by_role("status")).to_contain_text("4")
+    assert axe_violations() == []
+
+    # the filter narrows the list and the map alike
+    page.get_by_label("Категорія").select_option(label="Дороги")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Показати").click()
+    expect(page.get_by_role("link", name="Яма на дорозі")).to_be_visible()
+    expect(page.get_by_role("link", name="Темно №1")).to_have_count(0)
+    expect(page.locator(".hromada-cluster")).to_have_count(1)
+    assert axe_violations() == []
+
+    # the lone appeal leads to its page
+    with page.expect_navigation():
+        page.locator(".hromada-cluster--one").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Яма на дорозі")
+
+
+@pytest.mark.browser_context_args(java_script_enabled=False)
+def test_without_javascript_the_list_and_filters_work(page: Page, live_server, appeals):
+    page.goto(live_server.url + "/appeals/?category=lights")
+
+    expect(page.locator(".hromada-appeals-map")).to_be_hidden()
+    expect(page.get_by_role("link", name="Темно №2")).to_be_visible()
+    expect(page.get_by_role("link", name="Яма на дорозі")).to_have_count(0)
