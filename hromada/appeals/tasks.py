@@ -6,7 +6,8 @@ from django_tasks import task
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
-from hromada.appeals.services import answers, feedback
+from hromada.appeals.models import ClassifierTarget
+from hromada.appeals.services import answers, feedback, learning
 
 logger = logging.getLogger(__name__)
 
@@ -23,3 +24,17 @@ def appeals_close_unrated() -> None:
     closed = feedback.appeals_close_unrated()
     if closed:
         logger.info("Closed %s answered appeals nobody rated", closed)
+
+
+@db_periodic_task(crontab(hour="2", minute="40"))
+def appeals_classifier_train() -> None:
+    """Every night, retrain the suggestions of category and unit."""
+    for target in ClassifierTarget:
+        model = learning.classifier_train(target=target)
+        if model is not None:
+            logger.info(
+                "Classifier of %s: %s appeals, accuracy %s",
+                target,
+                model.samples,
+                model.accuracy,
+            )

@@ -31,6 +31,7 @@ from hromada.appeals.models.dictionaries import (
     TermRule,
     TopicCode,
 )
+from hromada.appeals.models.learning import ClassifierModel, ClassifierTarget
 from hromada.appeals.models.parts import (
     AnswerStatus,
     AppealAnswer,
@@ -67,6 +68,8 @@ __all__ = [
     "AuthorGender",
     "Category",
     "CategoryQuestion",
+    "ClassifierModel",
+    "ClassifierTarget",
     "QuestionKind",
     "ReceiptAttribute",
     "ReceiptForm",

@@ -20,3 +20,9 @@ def public_place(appeal: Appeal) -> str:
     street = str(appeal.address.street) if appeal.address_id and appeal.address else ""
     district = appeal.district.name if appeal.district_id and appeal.district else ""
     return ", ".join(part for part in (street, district) if part)
+
+
+@register.filter
+def percent(share: float) -> str:
+    """0.643 as «64 %», as Ukrainian texts write a share."""
+    return f"{round((share or 0) * 100)} %"

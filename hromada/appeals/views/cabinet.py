@@ -24,6 +24,7 @@ from hromada.appeals.forms_staff import (
 )
 from hromada.appeals.models import Appeal
 from hromada.appeals.selectors import appeals as appeal_selectors
+from hromada.appeals.selectors import learning as learning_selectors
 from hromada.appeals.selectors import staff as staff_selectors
 from hromada.appeals.selectors.staff import Queue
 from hromada.appeals.services import answers, execution
@@ -77,12 +78,23 @@ def _routable_units() -> Any:
     return org_selectors.org_unit_list_active().filter(kind__in=ROUTABLE_KINDS)
 
 
-def _forms(request: CabinetRequest, appeal: Appeal) -> dict[str, forms.Form | None]:
-    """The action forms the user may use on this appeal, unbound."""
+def _forms(request: CabinetRequest, appeal: Appeal) -> dict[str, Any]:
+    """The action forms the user may use on this appeal, unbound; routing
+    comes with the classifier's suggestion, which the operator confirms."""
     user = request.user
+    routing = permissions.can_route(user, appeal)
+    suggestion = (
+        learning_selectors.classifier_suggest(
+            text=f"{appeal.title}\n{appeal.description}"
+        )
+        if routing
+        else None
+    )
+    initial = {"unit": suggestion.unit} if suggestion and suggestion.unit else {}
     return {
-        "route_form": RouteForm(units=_routable_units())
-        if permissions.can_route(user, appeal)
+        "suggestion": suggestion,
+        "route_form": RouteForm(units=_routable_units(), initial=initial)
+        if routing
         else None,
         "forward_form": ForwardForm() if permissions.can_route(user, appeal) else None,
         "assign_form": AssignForm(
