@@ -7,26 +7,17 @@ from django.utils.translation import gettext_lazy as _
 from hromada.core.models import BaseModel
 
 
-class ApiToken(BaseModel):
-    """A bearer token: only its SHA-256 is stored; the text is shown once.
+class HashedKey(BaseModel):
+    """A named secret that only its SHA-256 stands for; the text is shown
+    once. A revoked key stays for the audit trail and never works again."""
 
-    A revoked token stays for the audit trail and never authenticates again.
-    """
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        on_delete=models.PROTECT,
-        related_name="api_tokens",
-    )
     name = models.CharField(_("name"), max_length=100)
     key_hash = models.CharField(_("key hash"), max_length=64, unique=True)
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("API token")
-        verbose_name_plural = _("API tokens")
+        abstract = True
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
@@ -34,5 +25,21 @@ class ApiToken(BaseModel):
 
     @property
     def is_active(self) -> bool:
-        """Whether the token still authenticates (not revoked)."""
+        """Whether the key still works (not revoked)."""
         return self.revoked_at is None
+
+
+class ApiToken(HashedKey):
+    """A bearer token of a staff member (``Authorization: Bearer``)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.PROTECT,
+        related_name="api_tokens",
+    )
+
+    class Meta(HashedKey.Meta):
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+

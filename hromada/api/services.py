@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from hromada.accounts import permissions as account_permissions
 from hromada.accounts.models import User
 from hromada.api import selectors
-from hromada.api.models import ApiToken
+from hromada.api.models import ApiToken, HashedKey
 from hromada.core.audit import audit_record
 from hromada.core.errors import (
     ApplicationError,
@@ -89,11 +89,15 @@ def api_token_touch(*, token: ApiToken) -> None:
     Called by the authentication class, which has just verified the token:
     that check is the authority here.
     """
+    hashed_key_touch(key=token)
+
+
+def hashed_key_touch(*, key: HashedKey) -> None:
+    """Stamp a key (a token, an Open311 client's) as used now, at most once
+    a minute; not audited. The caller has just verified the key: that
+    check is the authority here."""
     now = timezone.now()
-    if (
-        token.last_used_at is not None
-        and now - token.last_used_at < LAST_USED_RESOLUTION
-    ):
+    if key.last_used_at is not None and now - key.last_used_at < LAST_USED_RESOLUTION:
         return
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    token.last_used_at = now
+    type(key)._default_manager.filter(pk=key.pk).update(last_used_at=now)
+    key.last_used_at = now
