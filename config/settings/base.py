@@ -313,6 +313,11 @@ HROMADA_MAP = {
 
 # The address citizens reach the portal at: links in e-mails start with it.
 HROMADA_SITE_URL = env.str("HROMADA_SITE_URL", default="http://127.0.0.1:8000")
+# Open311 discovery's contact (STANDARDS §1.3): where developers of client
+# applications ask questions and ask for a key.
+HROMADA_OPEN311_CONTACT = env.str(
+    "HROMADA_OPEN311_CONTACT", default=f"{CITY_NAME}: {HROMADA_SITE_URL}"
+)
 
 # E-mail intake into the EDMS (off unless a host is given) ------------------
 HROMADA_INTAKE_IMAP = (

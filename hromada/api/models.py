@@ -1,4 +1,4 @@
-"""API data: bearer tokens held by staff members."""
+"""API data: bearer tokens held by staff members, Open311 client keys."""
 
 from django.conf import settings
 from django.db import models
@@ -43,3 +43,25 @@ class ApiToken(HashedKey):
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
 
+
+class Open311Client(HashedKey):
+    """An application that files appeals through Open311 with its ``api_key``.
+
+    A system administrator issues the key. ``allowed_origins`` are the web
+    origins a browser may POST from with it (STANDARDS §0.2.5); a
+    server-side client sends no ``Origin`` and needs none.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    allowed_origins = models.JSONField(
+        _("allowed web origins"), default=list, blank=True
+    )
+
+    class Meta(HashedKey.Meta):
+        verbose_name = _("Open311 client")
+        verbose_name_plural = _("Open311 clients")

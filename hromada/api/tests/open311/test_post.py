@@ -1,0 +1,670 @@
+"""POST requests (STANDARDS §1.5; checklist items 12–19, 33)."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test.client import MULTIPART_CONTENT, encode_multipart
+from django.utils import timezone
+
+from hromada.api.models import Open311Client
+from hromada.api.open311 import services
+from hromada.api.tests.open311 import shapes
+from hromada.api.tests.open311.conftest import BASE, errors_of
+from hromada.appeals.models import (
+    Appeal,
+    AppealAttachment,
+    AppealChannel,
+    AppealKind,
+)
+from hromada.appeals.tests.factories import (
+    CITY_LAT,
+    CITY_LON,
+    AddressFactory,
+    CategoryQuestionFactory,
+)
+from hromada.core.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+URLENCODED = "application/x-www-form-urlencoded; charset=utf-8"
+# The smallest PNG: a 1×1 transparent pixel.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000005000157a1d6f90000"
+    "000049454e44ae426082"
+)
+
+
+@pytest.fixture
+def form(open311_key):
+    """A complete request for the street-light service."""
+    return {
+        "api_key": open311_key,
+        "service_code": "STREETLIGHT-OUT",
+        "lat": str(CITY_LAT),
+        "long": str(CITY_LON),
+        "attribute[HOW_MANY]": "several",
+        "attribute[POLE_NO]": "12-345",
+        "description": "Не світить уся вулиця\nвід будинку 3 до будинку 9",
+        "email": "olena@test.example",
+        "first_name": "Олена",
+        "last_name": "Коваленко",
+    }
+
+
+def post(http, data, fmt="json", **extra):
+    return http.post(f"{BASE}requests.{fmt}", data, **extra)
+
+
+def post_urlencoded(http, body, fmt="json"):
+    return http.post(f"{BASE}requests.{fmt}", body, content_type=URLENCODED)
+
+
+def test_a_complete_request_becomes_a_registered_appeal(http, lamp, form):
+    # when
+    response = post(http, form)
+
+    # then
+    assert response.status_code == 200
+    data = response.json()
+    shapes.post_answer(data)
+    appeal = Appeal.objects.select_related("applicant").get()
+    assert data == [
+        {
+            "service_request_id": str(appeal.public_id),
+            "service_notice": (
+                f"Зареєстровано, № {appeal.number}; строк розгляду — до "
+                f"{appeal.due_on.strftime('%d.%m.%Y')}."
+            ),
+        }
+    ]
+    assert (
+        appeal.channel,
+        appeal.kind,
+        appeal.category,
+        appeal.title,
+        appeal.description,
+        appeal.answers,
+        appeal.is_public,
+        (appeal.lon, appeal.lat),
+    ) == (
+        AppealChannel.OPEN311,
+        AppealKind.STATEMENT,
+        lamp,
+        "Не світить уся вулиця",
+        "Не світить уся вулиця\nвід будинку 3 до будинку 9",
+        {"HOW_MANY": "several", "POLE_NO": "12-345"},
+        True,
+        (CITY_LON, CITY_LAT),
+    )
+    applicant = appeal.applicant
+    assert (applicant.given_name, applicant.family_name, applicant.email) == (
+        "Олена",
+        "Коваленко",
+        "olena@test.example",
+    )
+
+
+def test_the_client_that_filed_is_audited_and_its_key_stamped(http, lamp, form):
+    # when
+    post(http, form)
+
+    # then
+    appeal = Appeal.objects.get()
+    client = Open311Client.objects.get()
+    assert client.last_used_at is not None
+    event = AuditEvent.objects.get(action="api.open311_request_submit")
+    assert (event.actor, event.target_id, event.data) == (
+        None,
+        str(appeal.pk),
+        {"client": client.pk},
+    )
+
+
+@pytest.mark.parametrize("fmt", ["xml", "json"])
+@pytest.mark.parametrize("key", [None, "", "o311_wrong"])
+def test_item_12_no_key_or_a_wrong_one_is_403(http, lamp, form, fmt, key):
+    # given
+    if key is None:
+        del form["api_key"]
+    else:
+        form["api_key"] = key
+
+    # when
+    response = post(http, form, fmt)
+
+    # then
+    assert response.status_code == 403
+    expected = (
+        "api_key is required."
+        if not key
+        else ("A valid api_key is required; the council issues keys.")
+    )
+    assert errors_of(response) == [("403", expected)]
+    assert Appeal.objects.exists() is False
+
+
+def test_item_12_a_revoked_key_is_403(http, lamp, form, admin):
+    # given
+    services.open311_client_revoke(client=Open311Client.objects.get(), actor=admin)
+
+    # when
+    response = post(http, form)
+
+    # then
+    assert response.status_code == 403
+    assert Appeal.objects.exists() is False
+
+
+def test_item_12_the_key_is_a_form_field_not_a_header(http, lamp, form):
+    key = form.pop("api_key")
+
+    response = post(http, form, HTTP_API_KEY=key, HTTP_AUTHORIZATION=f"Bearer {key}")
+
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("fmt", ["xml", "json"])
+def test_item_13_no_service_code_is_400_and_an_unknown_one_404(http, lamp, form, fmt):
+    # when
+    del form["service_code"]
+    missing = post(http, form, fmt)
+    form["service_code"] = "NO-SUCH"
+    unknown = post(http, form, fmt)
+    form["service_code"] = "LIGHTING"  # a group, not a service
+    group = post(http, form, fmt)
+
+    # then
+    assert (missing.status_code, unknown.status_code, group.status_code) == (
+        400,
+        404,
+        404,
+    )
+    assert errors_of(missing) == [("400", "service_code is required.")]
+    assert errors_of(unknown) == [("404", "There is no service NO-SUCH.")]
+    assert Appeal.objects.exists() is False
+
+
+def test_item_14_lat_without_long_is_400(http, lamp, form):
+    del form["long"]
+
+    response = post(http, form)
+
+    assert response.status_code == 400
+    assert errors_of(response) == [("400", "Give both lat and long, or neither.")]
+    assert Appeal.objects.exists() is False
+
+
+def test_item_14_no_place_at_all_is_400(http, lamp, form):
+    del form["lat"], form["long"]
+
+    response = post(http, form)
+
+    assert response.status_code == 400
+    assert errors_of(response) == [
+        ("400", "Give the place: lat and long, address_string or address_id.")
+    ]
+
+
+def test_item_14_only_an_address_string_is_enough(http, lamp, form):
+    # given
+    del form["lat"], form["long"]
+    form["address_string"] = "вул. Садова, біля школи"
+
+    # when
+    response = post(http, form)
+
+    # then
+    assert response.status_code == 200
+    appeal = Appeal.objects.get()
+    assert (appeal.address_text, appeal.lon, appeal.lat) == (
+        "вул. Садова, біля школи",
+        None,
+        None,
+    )
+
+
+def test_a_registry_address_id_gives_the_place(http, lamp, form):
+    # given
+    address = AddressFactory.create()
+    del form["lat"], form["long"]
+    form["address_id"] = str(address.public_id)
+
+    # when
+    response = post(http, form)
+
+    # then
+    assert response.status_code == 200
+    appeal = Appeal.objects.get()
+    assert (appeal.address, appeal.lon, appeal.lat) == (address, CITY_LON, CITY_LAT)
+
+
+def test_an_unknown_address_id_is_400(http, lamp, form):
+    form["address_id"] = "ADR-448812"
+
+    response = post(http, form)
+
+    assert errors_of(response) == [
+        ("400", "address_id names no address of the registry.")
+    ]
+
+
+@pytest.mark.parametrize("lat", ["north", "91", "nan", "inf"])
+def test_coordinates_that_are_not_degrees_are_400(http, lamp, form, lat):
+    form["lat"] = lat
+
+    response = post(http, form)
+
+    assert errors_of(response) == [("400", "lat must be WGS 84 decimal degrees.")]
+
+
+def test_a_point_outside_the_city_is_refused_by_the_filing_service(http, lamp, form):
+    form["lat"], form["long"] = "48.85", "2.35"
+
+    response = post(http, form)
+
+    assert response.status_code == 400
+    assert errors_of(response) == [
+        ("400", "location: The point is outside the city. Put the pin on the city map.")
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["xml", "json"])
+def test_item_15_a_missing_required_attribute_is_400_naming_its_code(
+    http, lamp, form, fmt
+):
+    del form["attribute[HOW_MANY]"]
+
+    response = post(http, form, fmt)
+
+    assert response.status_code == 400
+    assert errors_of(response) == [
+        ("400", "attribute[HOW_MANY]: Answer this question.")
+    ]
+    assert Appeal.objects.exists() is False
+
+
+def test_a_value_outside_the_list_and_an_unknown_attribute_are_400(http, lamp, form):
+    form["attribute[HOW_MANY]"] = "all"
+    form["attribute[COLOUR]"] = "red"
+
+    unknown = post(http, form)
+    del form["attribute[COLOUR]"]
+    outside = post(http, form)
+
+    assert errors_of(unknown) == [
+        ("400", "attribute[COLOUR]: the service has no such attribute.")
+    ]
+    assert errors_of(outside) == [("400", "attribute[HOW_MANY]: Choose from the list.")]
+
+
+def test_two_values_for_a_one_value_attribute_are_400(http, lamp, form):
+    form["attribute[HOW_MANY]"] = ["one", "several"]
+
+    response = post(http, form)
+
+    assert errors_of(response) == [("400", "attribute[HOW_MANY] takes one value.")]
+
+
+@pytest.fixture
+def kinds(lamp):
+    return CategoryQuestionFactory.create(
+        category=lamp,
+        code="KINDS",
+        kind="multivaluelist",
+        position=3,
+        choices=[
+            {"key": "lamp", "name": "Лампа"},
+            {"key": "wire", "name": "Дріт"},
+            {"key": "pole", "name": "Опора"},
+        ],
+    )
+
+
+def _urlencoded(form, *pairs):
+    from urllib.parse import urlencode
+
+    return urlencode([*form.items(), *pairs])
+
+
+def test_item_16_a_multivaluelist_keeps_both_values_urlencoded(http, kinds, form):
+    body = _urlencoded(
+        form, ("attribute[KINDS][]", "lamp"), ("attribute[KINDS][]", "wire")
+    )
+
+    response = post_urlencoded(http, body)
+
+    assert response.status_code == 200
+    assert Appeal.objects.get().answers["KINDS"] == ["lamp", "wire"]
+
+
+def test_item_16_the_same_post_as_multipart_gives_the_same_result(http, kinds, form):
+    # given
+    data = {**form, "attribute[KINDS][]": ["lamp", "wire"]}
+
+    # when
+    response = http.post(
+        BASE + "requests.json",
+        encode_multipart("BoUnDaRy", data),
+        content_type="multipart/form-data; boundary=BoUnDaRy",
+    )
+
+    # then
+    assert response.status_code == 200
+    assert Appeal.objects.get().answers["KINDS"] == ["lamp", "wire"]
+
+
+def test_item_16_the_bracketless_form_of_a_list_is_merged(http, kinds, form):
+    body = _urlencoded(
+        form, ("attribute[KINDS]", "pole"), ("attribute[KINDS][]", "lamp")
+    )
+
+    response = post_urlencoded(http, body)
+
+    assert response.status_code == 200
+    assert Appeal.objects.get().answers["KINDS"] == ["pole", "lamp"]
+
+
+@pytest.mark.parametrize("fmt", ["xml", "json"])
+def test_item_17_a_description_of_4001_characters_is_400(http, lamp, form, fmt):
+    form["description"] = "а" * 4001
+
+    response = post(http, form, fmt)
+
+    assert response.status_code == 400
+    assert errors_of(response) == [
+        ("400", "description may be 4000 characters at most.")
+    ]
+    assert Appeal.objects.exists() is False
+
+
+def test_item_17_a_description_of_4000_characters_is_accepted(http, lamp, form):
+    form["description"] = "а" * 4000
+
+    response = post(http, form)
+
+    assert response.status_code == 200
+    appeal = Appeal.objects.get()
+    assert (len(appeal.description), appeal.title) == (4000, "а" * 99 + "…")
+
+
+@pytest.mark.parametrize("fmt", ["xml", "json"])
+def test_item_18_the_answer_has_the_id_never_a_token_and_the_id_serves(
+    http, lamp, form, fmt
+):
+    # when
+    response = post(http, form, fmt)
+
+    # then
+    text = response.content.decode()
+    assert "<token>" not in text
+    assert '"token"' not in text
+    public_id = str(Appeal.objects.get().public_id)
+    shown = http.get(f"{BASE}requests/{public_id}.json").json()
+    assert [item["service_request_id"] for item in shown] == [public_id]
+    if fmt == "xml":
+        parsed = shapes.parsed_xml(text)
+        assert parsed[0]["service_request_id"] == public_id
+
+
+def test_item_19_no_service_is_batch_so_no_token_is_known(http, lamp, pothole, form):
+    # given: a request filed and answered with its id
+    post(http, form)
+
+    # when
+    types = {s["type"] for s in http.get(BASE + "services.json").json()}
+    token = http.get(f"{BASE}tokens/{Appeal.objects.get().public_id}.xml")
+
+    # then
+    assert types == {"realtime"}
+    assert token.status_code == 404
+    assert errors_of(token) == [
+        ("404", f"There is no token {Appeal.objects.get().public_id}.")
+    ]
+
+
+def test_item_33_deviceid_is_taken_as_device_id_for_the_rate_limit(
+    http, lamp, form, django_capture_on_commit_callbacks
+):
+    # given: five reports from one device, each from another address
+    for number in range(5):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = post(
+                http, {**form, "deviceid": "dev-1", "email": f"p{number}@t.example"}
+            )
+        assert response.status_code == 200
+
+    # when
+    with django_capture_on_commit_callbacks(execute=True):
+        same_device = post(
+            http, {**form, "device_id": "dev-1", "email": "p9@t.example"}
+        )
+        other_device = post(
+            http, {**form, "deviceid": "dev-2", "email": "p9@t.example"}
+        )
+
+    # then: the filing service's five in ten minutes, per person
+    assert same_device.status_code == 400
+    assert [code for code, _text in errors_of(same_device)] == ["429"]
+    assert other_device.status_code == 200
+    assert Appeal.objects.count() == 6
+
+
+def test_item_33_address_id_not_pinpointed_is_accepted(http, lamp, form):
+    # given
+    del form["lat"], form["long"]
+    form["address_id"] = "#NOTPINPOINTED#"
+
+    # when
+    response = post(http, form)
+
+    # then
+    assert response.status_code == 200
+    appeal = Appeal.objects.get()
+    assert (appeal.address, appeal.address_text, appeal.lon) == (
+        None,
+        "Місце не позначено на мапі",
+        None,
+    )
+
+
+def test_not_pinpointed_with_an_address_string_keeps_the_string(http, lamp, form):
+    del form["lat"], form["long"]
+    form["address_id"] = "#NOTPINPOINTED#"
+    form["address_string"] = "Садова, 5"
+
+    post(http, form)
+
+    assert Appeal.objects.get().address_text == "Садова, 5"
+
+
+def test_ignored_parameters_are_accepted(http, lamp, form):
+    form.update(account_id="acc-1", device_id="dev-1", jurisdiction_id="rada.example")
+
+    response = post(http, form)
+
+    assert response.status_code == 200
+
+
+def test_the_filing_services_refusals_come_one_error_a_field(http, lamp, form):
+    for name in ("first_name", "last_name", "email"):
+        del form[name]
+
+    response = post(http, form)
+
+    assert response.status_code == 400
+    assert errors_of(response) == [
+        ("400", "last_name: Fill in this field."),
+        ("400", "first_name: Fill in this field."),
+        ("400", "email: Fill in this field."),
+    ]
+
+
+def test_html_in_the_description_is_refused_not_stripped(http, lamp, form):
+    form["description"] = "Не світить <script>alert(1)</script>"
+
+    response = post(http, form)
+
+    assert errors_of(response) == [
+        (
+            "400",
+            "description: Write plain text: HTML tags and scripts are not accepted.",
+        ),
+    ]
+
+
+def test_a_phone_longer_than_the_record_takes_is_400(http, lamp, form):
+    form["phone"] = "+380 50 123 45 67 ext. 123"
+
+    response = post(http, form)
+
+    assert errors_of(response) == [("400", "phone may be 20 characters at most.")]
+
+
+def test_without_a_description_the_category_name_is_the_text(http, pothole, form):
+    form.update(service_code="ROAD-POTHOLE", description="")
+    del form["attribute[HOW_MANY]"], form["attribute[POLE_NO]"]
+
+    post(http, form)
+
+    appeal = Appeal.objects.get()
+    assert (appeal.title, appeal.description) == (
+        "Вибоїна на дорозі",
+        "Вибоїна на дорозі",
+    )
+
+
+def test_media_urls_are_kept_as_links_within_the_limit(http, lamp, form):
+    # given: a description with one link and three photo links
+    form["description"] = "Див. https://fms.example/report/7"
+    form["media_url"] = [
+        "https://fms.example/photo/1.jpeg",
+        "https://fms.example/photo/2.jpeg",
+        "https://fms.example/photo/3.jpeg",
+    ]
+
+    # when
+    response = post(http, form)
+
+    # then: two fit under the limit of three links
+    appeal = Appeal.objects.get()
+    assert appeal.description == (
+        "Див. https://fms.example/report/7\n\n"
+        "Фото: https://fms.example/photo/1.jpeg\n"
+        "Фото: https://fms.example/photo/2.jpeg"
+    )
+    assert response.json()[0]["service_notice"].endswith(
+        " Не збережено посилань на фото: 1."
+    )
+
+
+def test_a_media_url_that_is_not_a_web_address_is_400(http, lamp, form):
+    form["media_url"] = "javascript:alert(1)"
+
+    response = post(http, form)
+
+    assert errors_of(response) == [
+        ("400", "media_url must be an http or https address.")
+    ]
+
+
+def test_photos_come_as_file_parts(http, lamp, form):
+    # given
+    data = {
+        **form,
+        "media": SimpleUploadedFile("lamp.png", PNG, content_type="image/png"),
+        "photo2": SimpleUploadedFile("pole.png", PNG, content_type="image/png"),
+    }
+
+    # when
+    response = http.post(BASE + "requests.xml", data, content_type=MULTIPART_CONTENT)
+
+    # then
+    assert response.status_code == 200
+    attachments = AppealAttachment.objects.select_related("stored_file").order_by("pk")
+    assert [(a.stored_file.original_name, a.is_image) for a in attachments] == [
+        ("lamp.png", True),
+        ("pole.png", True),
+    ]
+
+
+def test_private_true_files_a_confidential_appeal(http, lamp, form):
+    # when
+    post(http, {**form, "private": "true"})
+
+    # then
+    appeal = Appeal.objects.get()
+    assert appeal.is_public is False
+    assert http.get(f"{BASE}requests/{appeal.public_id}.json").status_code == 404
+
+
+def test_private_takes_only_true_or_false(http, lamp, form):
+    response = post(http, {**form, "private": "yes"})
+
+    assert errors_of(response) == [("400", "private must be true or false.")]
+
+
+def test_a_runaway_client_meets_its_ceiling(
+    http, lamp, form, monkeypatch, django_capture_on_commit_callbacks
+):
+    # given
+    from hromada.core import ratelimit
+
+    monkeypatch.setattr(
+        services,
+        "CLIENT_RATES",
+        (ratelimit.RateLimit(scope="open311.requests", limit=2, window_seconds=60),),
+    )
+    for number in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = post(http, {**form, "device_id": f"d{number}"})
+        assert response.status_code == 200
+
+    # when
+    response = post(http, {**form, "device_id": "d9"})
+
+    # then
+    assert response.status_code == 400
+    assert [code for code, _text in errors_of(response)] == ["429"]
+    assert Appeal.objects.count() == 2
+
+
+def test_a_browser_origin_must_be_one_the_key_allows(http, lamp, form, admin):
+    # given
+    _client, key = services.open311_client_issue(
+        actor=admin, name="Мапа громади", allowed_origins=["https://map.example.org"]
+    )
+    form["api_key"] = key
+
+    # when
+    allowed = post(http, form, HTTP_ORIGIN="https://map.example.org")
+    other = post(http, form, HTTP_ORIGIN="https://evil.example")
+
+    # then
+    assert allowed.status_code == 200
+    assert allowed["Access-Control-Allow-Origin"] == "https://map.example.org"
+    assert "Origin" in allowed["Vary"]
+    assert other.status_code == 403
+    assert "Access-Control-Allow-Origin" not in other
+    assert Appeal.objects.count() == 1
+
+
+def test_a_server_without_an_origin_gets_no_cors_header(http, lamp, form):
+    response = post(http, form)
+
+    assert response.status_code == 200
+    assert "Access-Control-Allow-Origin" not in response
+
+
+def test_the_key_is_stamped_at_most_once_a_minute(http, lamp, form):
+    # given
+    post(http, form)
+    client = Open311Client.objects.get()
+    first = client.last_used_at
+
+    # when
+    post(http, {**form, "device_id": "other"})
+
+    # then
+    client.refresh_from_db()
+    assert client.last_used_at == first
+    assert first <= timezone.now()
