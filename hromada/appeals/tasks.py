@@ -2,12 +2,13 @@
 
 import logging
 
+from django.utils import timezone
 from django_tasks import task
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
 from hromada.appeals.models import ClassifierTarget
-from hromada.appeals.services import answers, feedback, learning
+from hromada.appeals.services import answers, escalation, feedback, learning
 
 logger = logging.getLogger(__name__)
 
@@ -38,3 +39,11 @@ def appeals_classifier_train() -> None:
                 model.samples,
                 model.accuracy,
             )
+
+
+@db_periodic_task(crontab(hour="7", minute="45"))
+def appeals_escalate() -> None:
+    """Every morning, the digests of appeals at risk and overdue."""
+    sent = escalation.appeals_escalate(today=timezone.localdate())
+    if sent:
+        logger.info("Escalation digests sent to %s people", sent)
