@@ -67,6 +67,8 @@ def appeal_get_staff(*, user: User, public_id: UUID) -> Appeal | None:
             "document",
             "address__street",
             "routing_rule",
+            "repeat_of",
+            "duplicate_of",
         )
         .prefetch_related("co_signers", "author_categories")
         .first()

@@ -39,6 +39,7 @@ from hromada.appeals.models import (
     AuthorCategory,
     AuthorGender,
     Category,
+    ReceiptAttribute,
     RoutingRule,
     SocialStatus,
 )
@@ -113,6 +114,10 @@ class AppealInput:
     lon: float | None = None
     lat: float | None = None
     files: Sequence[File[bytes]] = ()
+    # An earlier appeal this one contests or repeats (повторне), or the
+    # same appeal of the same person received again (дублетне, APL-15).
+    repeat_of: Appeal | None = None
+    duplicate_of: Appeal | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -200,6 +205,11 @@ def _register(
         due_on=due.due_on,
     )
     receipt_form, appeal_form = CHANNEL_RECEIPT[channel]
+    receipt_attribute = ReceiptAttribute.PRIMARY
+    if data.duplicate_of is not None:
+        receipt_attribute = ReceiptAttribute.DUPLICATE
+    elif data.repeat_of is not None:
+        receipt_attribute = ReceiptAttribute.REPEAT
     applicant = _applicant_create(data.applicant, user=_citizen(actor, channel))
     appeal = Appeal.objects.create(
         document=document,
@@ -210,6 +220,9 @@ def _register(
         kind=data.kind,
         subject=data.subject,
         receipt_form=receipt_form,
+        receipt_attribute=receipt_attribute,
+        repeat_of=data.repeat_of,
+        duplicate_of=data.duplicate_of,
         appeal_form=appeal_form,
         author_gender=data.applicant.gender,
         social_status=data.social_status,
@@ -309,6 +322,10 @@ def _check(data: AppealInput, *, channel: AppealChannel) -> dict[str, object]:
         or data.category.children.filter(is_active=True).exists()
     ):
         errors.setdefault("category", []).append(_("Choose a category from the list."))
+    if data.repeat_of is not None and data.duplicate_of is not None:
+        errors.setdefault("repeat_of", []).append(
+            _("An appeal repeats an earlier one or duplicates it, not both.")
+        )
     if len(data.files) > FILES_MAX:
         errors.setdefault("files", []).append(
             _("Attach at most %(count)d files.") % {"count": FILES_MAX}

@@ -296,3 +296,19 @@ def test_registration_starts_a_timeline_with_the_registration_moment(journal, li
     assert registered.at == appeal.registered_at
     assert appeal.registered_at.date() <= date.today()
     assert (appeal.lon, appeal.lat) == (CITY_LON, CITY_LAT)
+
+
+def test_a_repeat_and_a_duplicate_are_linked_and_marked(journal, lighting):
+    first = appeal_file(category=lighting)
+
+    repeat = appeal_file(category=lighting, repeat_of=first)
+    duplicate = appeal_file(category=lighting, duplicate_of=first)
+
+    assert (repeat.receipt_attribute, repeat.repeat_of) == ("repeat", first)
+    assert (duplicate.receipt_attribute, duplicate.duplicate_of) == (
+        "duplicate",
+        first,
+    )
+    assert first.receipt_attribute == "primary"
+    with pytest.raises(ValidationError):
+        appeal_file(category=lighting, repeat_of=first, duplicate_of=first)
