@@ -8,6 +8,7 @@ people write their phone numbers and e-mail addresses into the text.
 """
 
 import re
+from collections.abc import Iterable
 from typing import Final
 
 PUBLIC_DECIMALS: Final = 3
@@ -22,11 +23,24 @@ _PHONE = re.compile(
 _RNOKPP = re.compile(r"(?<!\d)\d{10}(?!\d)")
 
 
-def redact(text: str) -> str:
-    """``text`` with e-mail addresses, phone numbers and tax numbers hidden."""
-    for pattern in (_EMAIL, _PHONE, _RNOKPP):
+def redact(text: str, *, names: Iterable[str] = ()) -> str:
+    """``text`` with e-mail addresses, phone numbers, tax numbers and the
+    given ``names`` hidden (the applicants' own: an official's answer may
+    begin «Шановна Олено Петрівно»). A name matches its case forms: its
+    stem followed by up to three letters."""
+    for pattern in (_EMAIL, _PHONE, _RNOKPP, *_name_patterns(names)):
         text = pattern.sub(REDACTED, text)
     return text
+
+
+def _name_patterns(names: Iterable[str]) -> list[re.Pattern[str]]:
+    patterns = []
+    for name in {name.strip() for name in names if len(name.strip()) >= 3}:
+        stem = name[:-1] if len(name) > 4 else name
+        patterns.append(
+            re.compile(rf"(?<!\w){re.escape(stem)}\w{{0,3}}(?!\w)", re.IGNORECASE)
+        )
+    return patterns
 
 
 def public_point(lon: float | None, lat: float | None) -> tuple[float, float] | None:

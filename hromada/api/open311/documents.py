@@ -128,7 +128,7 @@ def _request(appeal: Appeal, extras: RequestExtras | None) -> Mapping[str, Value
         "status_notes": statuses.status_notes(appeal),
         "service_name": appeal.category.name,
         "service_code": appeal.category.code,
-        "description": privacy.redact(appeal.description),
+        "description": appeal.public_description,
         "agency_responsible": appeal.unit.name if appeal.unit is not None else None,
         "service_notice": None,
         "requested_datetime": w3c(appeal.registered_at),

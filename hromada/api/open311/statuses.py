@@ -116,8 +116,8 @@ def update_description(event: AppealEvent, appeal: Appeal) -> str:
     """The text of an update: the answer for an answer, else the event's
     public note or the words of its kind; always passed through the
     redactor, since people's contacts get into texts."""
-    if event.kind == AppealEventKind.ANSWERED and appeal.answer_text.strip():
-        return privacy.redact(appeal.answer_text.strip())
+    if event.kind == AppealEventKind.ANSWERED and appeal.public_answer.strip():
+        return appeal.public_answer.strip()
     if event.note.strip():
         return privacy.redact(event.note.strip())
     if event.kind == AppealEventKind.ROUTED and event.unit is not None:

@@ -153,6 +153,12 @@ class Appeal(BaseModel):
     answers = models.JSONField(_("answers to the category's questions"), default=dict)
     title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
     description = models.TextField(_("description"))
+    # What the public reads: the same texts with the applicants' names and
+    # contacts hidden (privacy.redact), made once when they are written.
+    public_title = models.CharField(
+        _("title, as published"), max_length=TITLE_MAX_LENGTH, blank=True
+    )
+    public_description = models.TextField(_("description, as published"), blank=True)
     is_public = models.BooleanField(_("public"), default=True)
     address = models.ForeignKey(
         Address,
@@ -221,6 +227,7 @@ class Appeal(BaseModel):
     forwarded_at = models.DateTimeField(_("forwarded at"), null=True, blank=True)
     # The answer and what the applicant made of it.
     answer_text = models.TextField(_("answer"), blank=True)
+    public_answer = models.TextField(_("answer, as published"), blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     outcome = models.CharField(
         _("outcome"), max_length=16, choices=AppealOutcome, blank=True

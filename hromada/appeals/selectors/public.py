@@ -31,8 +31,8 @@ PUBLIC_FIELDS = (
     "registered_at",
     "kind",
     "category",
-    "title",
-    "description",
+    "public_title",
+    "public_description",
     "status",
     "lon",
     "lat",
@@ -40,7 +40,7 @@ PUBLIC_FIELDS = (
     "district",
     "unit",
     "due_on",
-    "answer_text",
+    "public_answer",
     "answered_at",
     "outcome",
     "reopened_count",
@@ -229,7 +229,7 @@ def appeal_map_cells(
     titles = {
         pk: (str(public_id), title)
         for pk, public_id, title in Appeal.objects.filter(pk__in=singles).values_list(
-            "pk", "public_id", "title"
+            "pk", "public_id", "public_title"
         )
     }
     result = []
@@ -246,7 +246,7 @@ def appeal_map_cells(
                 lat=point[1],
                 count=cell["count"],
                 public_id=public_id,
-                title=privacy.redact(title),
+                title=title,
             )
         )
     return result

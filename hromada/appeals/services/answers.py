@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hromada.accounts.models import User
-from hromada.appeals import permissions
+from hromada.appeals import permissions, privacy
 from hromada.appeals.models import (
     ANSWER_MAX_LENGTH,
     APPEAL_TRANSITIONS,
@@ -187,10 +187,18 @@ def _publish(appeal: Appeal, answer: AppealAnswer, *, actor: User | None) -> App
     answer.save(update_fields=["status", "reviewed_by", "reviewed_at", "updated_at"])
     transition_apply(appeal, to=AppealStatus.ANSWERED, table=APPEAL_TRANSITIONS)
     appeal.answer_text = answer.text
+    appeal.public_answer = privacy.redact(answer.text, names=applicant_names(appeal))
     appeal.outcome = answer.outcome
     appeal.answered_at = now
     appeal.save(
-        update_fields=["status", "answer_text", "outcome", "answered_at", "updated_at"]
+        update_fields=[
+            "status",
+            "answer_text",
+            "public_answer",
+            "outcome",
+            "answered_at",
+            "updated_at",
+        ]
     )
     event_add(appeal, AppealEventKind.ANSWERED, actor=actor, unit_id=appeal.unit_id)
     audit_record(
@@ -208,6 +216,17 @@ def _publish(appeal: Appeal, answer: AppealAnswer, *, actor: User | None) -> App
             appeal, template="appeals/answered", key=f"answered:{cycle}"
         )
     return appeal
+
+
+@transaction.atomic
+def applicant_names(appeal: Appeal) -> list[str]:
+    """The names of the appeal's applicant and co-signers."""
+    people = [appeal.applicant, *appeal.co_signers.all()]
+    return [
+        name
+        for person in people
+        for name in (person.family_name, person.given_name, person.patronymic)
+    ]
 
 
 @transaction.atomic

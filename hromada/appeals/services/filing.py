@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hromada.accounts.models import User
+from hromada.appeals import privacy
 from hromada.appeals.models import (
     CHANNEL_RECEIPT,
     DESCRIPTION_MAX_LENGTH,
@@ -233,6 +234,8 @@ def _register(
         answers=answers,
         title=data.title.strip(),
         description=data.description.strip(),
+        public_title=privacy.redact(data.title.strip(), names=_names(data)),
+        public_description=privacy.redact(data.description.strip(), names=_names(data)),
         is_public=data.is_public,
         address=place.address,
         address_text=place.text,
@@ -254,6 +257,16 @@ def _register(
     if data.author_categories:
         appeal.author_categories.set(data.author_categories)
     return appeal
+
+
+def _names(data: AppealInput) -> list[str]:
+    """The applicants' names, hidden in what the public reads."""
+    people = [data.applicant, *data.co_signers]
+    return [
+        name
+        for person in people
+        for name in (person.family_name, person.given_name, person.patronymic)
+    ]
 
 
 def _citizen(actor: User | None, channel: AppealChannel) -> User | None:

@@ -380,3 +380,27 @@ def test_the_head_extends_the_term_within_45_days_and_the_applicant_hears(city):
         execution.appeal_extend(
             appeal=appeal, actor=lights.executor, until=until, reason="x"
         )
+
+
+def test_the_published_texts_hide_the_applicants_names(city):
+    _category, lights = city
+    appeal = assigned(
+        city,
+        title="Коваленко просить полагодити ліхтар",
+        description="Я, Коваленко Олена Петрівна, прошу полагодити ліхтар.",
+    )
+    answers.answer_submit(
+        appeal=appeal,
+        actor=lights.executor,
+        text="Шановна Олено Петрівно! Лампу замінено.",
+        outcome=AppealOutcome.SATISFIED,
+    )
+
+    appeal = answers.answer_accept(appeal=appeal, actor=lights.director)
+
+    for text in (appeal.public_title, appeal.public_description, appeal.public_answer):
+        assert "Коваленко" not in text
+        assert "Олен" not in text
+        assert "Петрівн" not in text
+    assert "Лампу замінено." in appeal.public_answer
+    assert "полагодити ліхтар" in appeal.public_description

@@ -131,13 +131,17 @@ def file_appeal(category, **overrides):
 
 
 def put_in_state(appeal, status, **fields):
-    """Move an appeal as the execution services will (they do not exist
-    yet): the columns the state needs, written directly."""
+    """Move an appeal to ``status`` quickly: the columns the state needs,
+    written directly (the execution services have their own tests). An
+    answer is published as the answering service publishes it: redacted."""
     from django.utils import timezone
 
+    from hromada.appeals import privacy
     from hromada.appeals.models import Appeal, AppealStatus
 
     values = {"status": status, "updated_at": timezone.now(), **fields}
+    if "answer_text" in fields:
+        values["public_answer"] = privacy.redact(fields["answer_text"])
     if status != AppealStatus.REGISTERED and "executor" not in values:
         values["executor"] = UserFactory.create(roles=[Role.EXECUTOR])
     if status in (AppealStatus.ANSWERED, AppealStatus.CLOSED):
