@@ -23,14 +23,39 @@ _PHONE = re.compile(
 _RNOKPP = re.compile(r"(?<!\d)\d{10}(?!\d)")
 
 
-def redact(text: str, *, names: Iterable[str] = ()) -> str:
-    """``text`` with e-mail addresses, phone numbers, tax numbers and the
-    given ``names`` hidden (the applicants' own: an official's answer may
-    begin «Шановна Олено Петрівно»). A name matches its case forms: its
-    stem followed by up to three letters."""
-    for pattern in (_EMAIL, _PHONE, _RNOKPP, *_name_patterns(names)):
+def redact(text: str, *, names: Iterable[str] = (), places: Iterable[str] = ()) -> str:
+    """``text`` with e-mail addresses, phone numbers, tax numbers, the
+    given ``names`` and ``places`` hidden (the applicants' own: an answer
+    may begin «Шановна Олено Петрівно», a description may say where its
+    author lives). A name matches its case forms: its stem followed by up
+    to three letters; a place, as written or by its comma-separated parts.
+    """
+    patterns = (_EMAIL, _PHONE, _RNOKPP, *_place_patterns(places))
+    for pattern in (*patterns, *_name_patterns(names)):
         text = pattern.sub(REDACTED, text)
     return text
+
+
+# A part of an address shorter than this («99», «кв. 5») says nothing alone.
+PLACE_PART_MIN = 6
+
+
+def _place_patterns(places: Iterable[str]) -> list[re.Pattern[str]]:
+    phrases: set[str] = set()
+    for place in places:
+        place = " ".join(place.split())
+        if len(place) >= PLACE_PART_MIN:
+            phrases.add(place)
+        phrases.update(
+            part.strip()
+            for part in place.split(",")
+            if len(part.strip()) >= PLACE_PART_MIN
+        )
+    # Longest first, so that the whole address goes before its parts.
+    return [
+        re.compile(re.escape(phrase).replace(r"\ ", r"\s+"), re.IGNORECASE)
+        for phrase in sorted(phrases, key=len, reverse=True)
+    ]
 
 
 def _name_patterns(names: Iterable[str]) -> list[re.Pattern[str]]:

@@ -11,10 +11,13 @@ def backfill(apps, schema_editor):
     rows = appeal_model.objects.select_related("applicant").iterator(chunk_size=500)
     for appeal in rows:
         person = appeal.applicant
-        names = (person.family_name, person.given_name, person.patronymic)
-        appeal.public_title = redact(appeal.title, names=names)
-        appeal.public_description = redact(appeal.description, names=names)
-        appeal.public_answer = redact(appeal.answer_text, names=names)
+        hidden = {
+            "names": (person.family_name, person.given_name, person.patronymic),
+            "places": (person.postal_address,),
+        }
+        appeal.public_title = redact(appeal.title, **hidden)
+        appeal.public_description = redact(appeal.description, **hidden)
+        appeal.public_answer = redact(appeal.answer_text, **hidden)
         appeal.save(
             update_fields=["public_title", "public_description", "public_answer"]
         )

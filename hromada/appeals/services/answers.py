@@ -187,7 +187,12 @@ def _publish(appeal: Appeal, answer: AppealAnswer, *, actor: User | None) -> App
     answer.save(update_fields=["status", "reviewed_by", "reviewed_at", "updated_at"])
     transition_apply(appeal, to=AppealStatus.ANSWERED, table=APPEAL_TRANSITIONS)
     appeal.answer_text = answer.text
-    appeal.public_answer = privacy.redact(answer.text, names=applicant_names(appeal))
+    people = [appeal.applicant, *appeal.co_signers.all()]
+    appeal.public_answer = privacy.redact(
+        answer.text,
+        names=[n for p in people for n in (p.family_name, p.given_name, p.patronymic)],
+        places=[person.postal_address for person in people],
+    )
     appeal.outcome = answer.outcome
     appeal.answered_at = now
     appeal.save(
@@ -219,16 +224,6 @@ def _publish(appeal: Appeal, answer: AppealAnswer, *, actor: User | None) -> App
 
 
 @transaction.atomic
-def applicant_names(appeal: Appeal) -> list[str]:
-    """The names of the appeal's applicant and co-signers."""
-    people = [appeal.applicant, *appeal.co_signers.all()]
-    return [
-        name
-        for person in people
-        for name in (person.family_name, person.given_name, person.patronymic)
-    ]
-
-
 @transaction.atomic
 def answer_record_from_task(*, task_id: int) -> Appeal | None:
     """Answer the appeal whose task report was accepted on the card's own

@@ -234,8 +234,12 @@ def _register(
         answers=answers,
         title=data.title.strip(),
         description=data.description.strip(),
-        public_title=privacy.redact(data.title.strip(), names=_names(data)),
-        public_description=privacy.redact(data.description.strip(), names=_names(data)),
+        public_title=privacy.redact(
+            data.title.strip(), names=_names(data), places=_places(data)
+        ),
+        public_description=privacy.redact(
+            data.description.strip(), names=_names(data), places=_places(data)
+        ),
         is_public=data.is_public,
         address=place.address,
         address_text=place.text,
@@ -267,6 +271,11 @@ def _names(data: AppealInput) -> list[str]:
         for person in people
         for name in (person.family_name, person.given_name, person.patronymic)
     ]
+
+
+def _places(data: AppealInput) -> list[str]:
+    """Where the applicants live: never in what the public reads."""
+    return [person.postal_address for person in (data.applicant, *data.co_signers)]
 
 
 def _citizen(actor: User | None, channel: AppealChannel) -> User | None:
