@@ -173,3 +173,10 @@ def staff_appeals_q(user: AnyUser) -> Q:
         | Q(controller_id=user.pk)
         | Q(unit_id__in=headed)
     )
+
+
+# --- contact centre -----------------------------------------------------
+# A caller's earlier appeals are personal data: the desk alone looks them
+# up. The load of the units is the desk's and the leadership's to watch.
+can_take_calls = is_staff & is_appeals_desk
+can_view_load = is_staff & (is_appeals_desk | oversees_appeals)
