@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from hromada.appeals.views import cabinet
+from hromada.appeals.views import cabinet, contact_centre
 
 app_name = "appeals_cabinet"
 urlpatterns = [
@@ -28,4 +28,11 @@ urlpatterns = [
         cabinet.appeal_file,
         name="appeal_file",
     ),
+    path("call/", contact_centre.contact_call, name="contact_call"),
+    path(
+        "call/<uuid:public_id>/",
+        contact_centre.contact_call_done,
+        name="contact_call_done",
+    ),
+    path("load/", contact_centre.contact_load, name="contact_load"),
 ]
