@@ -3,6 +3,7 @@
 from django.urls import path
 
 from hromada.appeals.views import cabinet, contact_centre
+from hromada.appeals.views import dictionaries as dictionary_views
 
 app_name = "appeals_cabinet"
 urlpatterns = [
@@ -35,4 +36,58 @@ urlpatterns = [
         name="contact_call_done",
     ),
     path("load/", contact_centre.contact_load, name="contact_load"),
+]
+
+# Where administrators keep the category tree and the routing rules.
+urlpatterns += [
+    path(
+        "settings/categories/",
+        dictionary_views.category_list,
+        name="category_list",
+    ),
+    path(
+        "settings/categories/new/",
+        dictionary_views.category_create,
+        name="category_create",
+    ),
+    path(
+        "settings/categories/<uuid:public_id>/",
+        dictionary_views.category_edit,
+        name="category_edit",
+    ),
+    path(
+        "settings/categories/<uuid:public_id>/questions/new/",
+        dictionary_views.question_create,
+        name="question_create",
+    ),
+    path(
+        "settings/categories/<uuid:public_id>/questions/<uuid:question_id>/",
+        dictionary_views.question_edit,
+        name="question_edit",
+    ),
+    path(
+        "settings/categories/<uuid:public_id>/questions/<uuid:question_id>/remove/",
+        dictionary_views.question_remove,
+        name="question_remove",
+    ),
+    path(
+        "settings/routing/",
+        dictionary_views.routing_rule_list,
+        name="routing_rule_list",
+    ),
+    path(
+        "settings/routing/new/",
+        dictionary_views.routing_rule_create,
+        name="routing_rule_create",
+    ),
+    path(
+        "settings/routing/try/",
+        dictionary_views.routing_try,
+        name="routing_try",
+    ),
+    path(
+        "settings/routing/<uuid:public_id>/",
+        dictionary_views.routing_rule_edit,
+        name="routing_rule_edit",
+    ),
 ]
