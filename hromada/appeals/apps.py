@@ -27,6 +27,27 @@ class AppealsConfig(AppConfig):
             order=15,
             visible=permissions.can_work_on_appeals,
         )
+        ui_navigation.cabinet_menu_register(
+            key="appeals_call",
+            label=_("Take a call"),
+            url_name="appeals_cabinet:contact_call",
+            order=14,
+            visible=permissions.can_take_calls,
+        )
+        ui_navigation.cabinet_menu_register(
+            key="appeals_settings",
+            label=_("Categories and routing"),
+            url_name="appeals_cabinet:category_list",
+            order=17,
+            visible=permissions.can_keep_dictionaries,
+        )
+        ui_navigation.cabinet_menu_register(
+            key="appeals_load",
+            label=_("Load of the units"),
+            url_name="appeals_cabinet:contact_load",
+            order=16,
+            visible=permissions.can_view_load,
+        )
 
 
 def on_task_done(event: TaskDone) -> None:

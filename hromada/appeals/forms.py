@@ -98,7 +98,7 @@ class AppealStartForm(forms.Form):
         return data
 
 
-def _question_field(question: CategoryQuestion) -> forms.Field:
+def question_field(question: CategoryQuestion) -> forms.Field:
     options = [
         (str(choice.get("key")), str(choice.get("name")))
         for choice in question.choices or []
@@ -251,7 +251,7 @@ class AppealDetailsForm(forms.Form):
         self.question_names = []
         for question in category.questions.all():
             name = f"answer_{question.code}"
-            self.fields[name] = _question_field(question)
+            self.fields[name] = question_field(question)
             self.question_names.append(name)
 
     def answers(self) -> dict[str, object]:

@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy as _
 
 from hromada.appeals.forms import (
     AppealDetailsForm,
-    _question_field,
     category_field_choices,
+    question_field,
 )
 from hromada.appeals.models import (
     DESCRIPTION_MAX_LENGTH,
@@ -199,7 +199,7 @@ class ContactCallForm(forms.Form):
         if self.chosen_category is not None:
             for question in self.chosen_category.questions.all():
                 name = f"answer_{question.code}"
-                self.fields[name] = _question_field(question)
+                self.fields[name] = question_field(question)
                 self.question_names.append(name)
 
     def _choices_set(self, like: "ContactCallForm | None") -> None:

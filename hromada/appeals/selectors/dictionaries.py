@@ -205,7 +205,7 @@ def routing_trial(
     ]
     matching = sorted(
         (verdict for verdict in verdicts if not verdict.miss),
-        key=lambda verdict: routing._rank(verdict.rule, ancestors),
+        key=lambda verdict: routing.rule_rank(verdict.rule, ancestors),
     )
     return RoutingTrial(
         winner=winner,
@@ -244,7 +244,7 @@ def _verdict(
 
 
 def _decider(matching: Iterable[RuleVerdict], ancestors: Sequence[int]) -> str:
-    ranked = [routing._rank(verdict.rule, ancestors) for verdict in matching]
+    ranked = [routing.rule_rank(verdict.rule, ancestors) for verdict in matching]
     if len(ranked) < 2:
         return ""
     first, second = ranked[0], ranked[1]

@@ -63,7 +63,7 @@ def routing_rule_for(
     ]
     if not matching:
         return None
-    return min(matching, key=lambda rule: _rank(rule, ancestors))
+    return min(matching, key=lambda rule: rule_rank(rule, ancestors))
 
 
 def _matches(
@@ -81,7 +81,7 @@ def _matches(
     return not keywords or keywords_match(keywords, lemmas)
 
 
-def _rank(
+def rule_rank(
     rule: RoutingRule, ancestors: Sequence[int]
 ) -> tuple[int, int, int, int, int]:
     depth = (

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hromada.accounts.models import User
-from hromada.appeals import privacy
+from hromada.appeals import permissions, privacy
 from hromada.appeals.models import (
     CHANNEL_RECEIPT,
     DESCRIPTION_MAX_LENGTH,
@@ -44,11 +44,16 @@ from hromada.appeals.models import (
     RoutingRule,
     SocialStatus,
 )
+from hromada.appeals.selectors import contact as contact_selectors
 from hromada.appeals.selectors import routing as routing_selectors
 from hromada.appeals.services import notices, questions
 from hromada.core import deadlines, once, ratelimit, storage
 from hromada.core.audit import audit_record
-from hromada.core.errors import ApplicationError, ValidationError
+from hromada.core.errors import (
+    ApplicationError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from hromada.documents.models import Channel, DocumentKind, Journal
 from hromada.documents.selectors import cards as document_selectors
 from hromada.documents.services import receiving
@@ -69,6 +74,11 @@ LINKS_MAX: Final = 3
 RATES: Final = (
     ratelimit.RateLimit(scope="appeals.submit", limit=5, window_seconds=600),
     ratelimit.RateLimit(scope="appeals.submit", limit=20, window_seconds=86400),
+)
+# Channels an official writes down (APL-05, APL-16); the portal and Open311
+# are the public's own.
+DESK_CHANNELS: Final = frozenset(
+    set(AppealChannel) - {AppealChannel.PORTAL, AppealChannel.OPEN311}
 )
 DOCUMENT_CHANNELS: Final = {
     AppealChannel.PORTAL: Channel.PORTAL,
@@ -146,7 +156,17 @@ def appeal_submit(
     ``once_key`` returns the first appeal. ``client_key`` (the visitor's
     address) and the account are rate limited; a refusal changes nothing.
     """
-    keys = (client_key, f"user:{actor.pk}" if actor is not None else "")
+    desk = (
+        actor is not None
+        and channel in DESK_CHANNELS
+        and permissions.can_take_calls(actor)
+    )
+    if channel in DESK_CHANNELS and not desk:
+        raise PermissionDeniedError(
+            _("Appeals by phone or in person are written down by the contact centre.")
+        )
+    # An operator takes call after call: only the public's filings count.
+    keys = () if desk else (client_key, f"user:{actor.pk}" if actor else "")
     ratelimit.rate_limit_check(rates=RATES, keys=keys)
     earlier = once.submission_claim(key=once_key, actor=actor, action="appeals.submit")
     if earlier is not None:
@@ -313,7 +333,7 @@ def _applicant_create(given: ApplicantInput, *, user: User | None) -> Applicant:
         given_name=given.given_name.strip(),
         patronymic=given.patronymic.strip(),
         email=given.email.strip().lower(),
-        phone=given.phone.strip(),
+        phone=contact_selectors.phone_canonical(given.phone) or given.phone.strip(),
         postal_address=given.postal_address.strip(),
         gender=given.gender,
     )

@@ -7,6 +7,7 @@ from typing import Any
 import factory
 
 from hromada.accounts.roles import Role
+from hromada.accounts.tests.factories import UserFactory
 from hromada.appeals.models import (
     AppealChannel,
     AppealKind,
@@ -95,10 +96,15 @@ def appeal_input(*, category: Category, **overrides: Any) -> filing.AppealInput:
 
 
 def appeal_file(*, category: Category, actor: Any = None, **overrides: Any) -> Any:
-    """File an appeal through the portal, as a citizen would."""
+    """File an appeal through the portal, as a citizen would; a channel of
+    the desk (the contact centre, a hotline) is written down by an
+    operator, made here unless ``actor`` names one."""
+    channel = overrides.pop("channel", AppealChannel.PORTAL)
+    if actor is None and channel in filing.DESK_CHANNELS:
+        actor = UserFactory(roles=[Role.CONTACT_CENTRE_OPERATOR])
     return filing.appeal_submit(
         actor=actor,
-        channel=overrides.pop("channel", AppealChannel.PORTAL),
+        channel=channel,
         data=appeal_input(category=category, **overrides),
     )
 

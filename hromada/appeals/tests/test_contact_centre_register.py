@@ -227,13 +227,6 @@ def test_an_unknown_appeal_has_no_done_page(desk, city):
     assert desk.get(url).status_code == 404
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "appeal_submit counts the operator's account against the citizens' "
-        "rate limit (5 in 10 minutes); the desk's channels need to be exempt"
-    ),
-)
 def test_an_operator_registers_a_busy_hours_calls(
     desk, city, django_capture_on_commit_callbacks
 ):

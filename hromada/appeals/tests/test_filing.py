@@ -33,7 +33,12 @@ from hromada.appeals.tests.factories import (
     appeals_journal,
     applicant_input,
 )
-from hromada.core.errors import ApplicationError, RateLimitedError, ValidationError
+from hromada.core.errors import (
+    ApplicationError,
+    PermissionDeniedError,
+    RateLimitedError,
+    ValidationError,
+)
 from hromada.core.models import AuditEvent, StoredFile
 from hromada.documents.models import Document, DocumentKind, DocumentStatus
 from hromada.notifications.models import Notification
@@ -312,3 +317,33 @@ def test_a_repeat_and_a_duplicate_are_linked_and_marked(journal, lighting):
     assert first.receipt_attribute == "primary"
     with pytest.raises(ValidationError):
         appeal_file(category=lighting, repeat_of=first, duplicate_of=first)
+
+
+def test_only_the_desk_writes_down_a_phone_appeal(journal, lighting):
+    with pytest.raises(PermissionDeniedError):
+        appeal_file(
+            category=lighting,
+            channel=AppealChannel.CONTACT_CENTRE,
+            actor=UserFactory(roles=[Role.CITIZEN]),
+            applicant=applicant_input(phone="050 123 45 67"),
+        )
+    with pytest.raises(PermissionDeniedError):
+        filing.appeal_submit(
+            actor=None,
+            channel=AppealChannel.CONTACT_CENTRE,
+            data=appeal_input(
+                category=lighting, applicant=applicant_input(phone="050 123 45 67")
+            ),
+        )
+
+    operator = UserFactory(roles=[Role.CONTACT_CENTRE_OPERATOR])
+    appeal = appeal_file(
+        category=lighting,
+        channel=AppealChannel.CONTACT_CENTRE,
+        actor=operator,
+        applicant=applicant_input(phone="(050) 123-45-67"),
+    )
+
+    assert appeal.applicant.phone == "+380501234567"
+    assert appeal.owner is None
+    assert appeal.document.created_by == operator

@@ -149,14 +149,14 @@ def _act(
         try:
             action(form.cleaned_data)
         except ApplicationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, done)
             return redirect("appeals_cabinet:appeal_detail", appeal.public_id)
     return _render_detail(request, appeal, status=400, **{form_key: form})
 
 
-def _errors_to_form(form: forms.Form, error: ApplicationError) -> None:
+def errors_to_form(form: forms.Form, error: ApplicationError) -> None:
     placed = False
     for field, field_messages in error.details.items():
         if field in form.fields:

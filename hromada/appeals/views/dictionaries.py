@@ -38,7 +38,7 @@ from hromada.appeals.models import (
 )
 from hromada.appeals.selectors import dictionaries as dictionary_selectors
 from hromada.appeals.services import dictionaries as dictionary_services
-from hromada.appeals.views.cabinet import ROUTABLE_KINDS, _errors_to_form
+from hromada.appeals.views.cabinet import ROUTABLE_KINDS, errors_to_form
 from hromada.core.errors import ApplicationError
 from hromada.gis import selectors as gis_selectors
 from hromada.org import selectors as org_selectors
@@ -73,7 +73,7 @@ def _submitted(
     try:
         return write(form.cleaned_data)
     except ApplicationError as error:
-        _errors_to_form(form, error)
+        errors_to_form(form, error)
         return None
 
 
