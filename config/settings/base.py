@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "hromada.gis",
     "hromada.documents",
     "hromada.appeals",
+    "hromada.analytics",
     "hromada.portal",
     "hromada.api",
     "django.contrib.admin",
