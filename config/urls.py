@@ -21,10 +21,12 @@ urlpatterns = [
     path("cabinet/appeals/", include("hromada.appeals.urls_cabinet")),
     path("cabinet/notifications/", include("hromada.notifications.urls")),
     path("cabinet/gis/", include("hromada.gis.urls_cabinet")),
+    path("cabinet/analytics/", include("hromada.analytics.urls_cabinet")),
     path("cabinet/api/", include("hromada.api.urls_cabinet")),
     path("api/", include("hromada.api.urls")),
     path("open311/v2/", include("hromada.api.open311.urls")),
     path("map/", include("hromada.gis.urls")),
+    path("appeals/stats/", include("hromada.analytics.urls")),
     path("appeals/", include("hromada.appeals.urls")),
     path("", include("hromada.portal.urls")),
 ]

@@ -1,7 +1,8 @@
 // Build the front end into hromada/ui/static/ui/build/ (git-ignored):
 // the city's stylesheet compiled from frontend/scss/hromada.scss, and copies
 // of htmx, GOV.UK Frontend's ES module, Noto Sans, Leaflet (script, styles
-// and marker images, under leaflet/) and frontend/js/*.
+// and marker images, under leaflet/), Chart.js (under chart/) and
+// frontend/js/*.
 // No bundler: the browser loads ES modules and plain scripts as they are.
 
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -16,6 +17,7 @@ const out = join(root, "hromada/ui/static/ui/build");
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "fonts"), { recursive: true });
 mkdirSync(join(out, "leaflet/images"), { recursive: true });
+mkdirSync(join(out, "chart"), { recursive: true });
 
 const css = sass.compile(join(root, "frontend/scss/hromada.scss"), {
   loadPaths: [modules],
@@ -33,6 +35,11 @@ const copies = [
   ["leaflet/dist/leaflet.js", "leaflet/leaflet.js"],
   ["leaflet/dist/leaflet.js.map", "leaflet/leaflet.js.map"],
   ["leaflet/dist/leaflet.css", "leaflet/leaflet.css"],
+  // Chart.js's UMD build sets window.Chart when imported for its side
+  // effect, as Leaflet does; its ES build imports a bare module name that a
+  // browser cannot resolve without a bundler.
+  ["chart.js/dist/chart.umd.js", "chart/chart.umd.js"],
+  ["chart.js/dist/chart.umd.js.map", "chart/chart.umd.js.map"],
 ];
 for (const image of readdirSync(join(modules, "leaflet/dist/images"))) {
   copies.push([`leaflet/dist/images/${image}`, `leaflet/images/${image}`]);
