@@ -42,6 +42,23 @@ YEARS = 10
 ROWS_PER_DAY = 1000
 TARGET_MS = 300
 CATEGORY_GROUPS, LEAVES_PER_GROUP, DISTRICTS, UNITS = 5, 4, 6, 12
+# The summary tables, their dimensions and the counts added up by month
+# and year.
+ROLLUPS = (
+    (
+        "analytics_appealstat",
+        "category_id, district_id, unit_id, channel, kind, is_public",
+        "registered, answered, answered_on_time, forwarded, not_considered, "
+        "open, overdue_open, closed, reopened, rating_sum, rating_count, "
+        "rating_high, days_0_1, days_2_3, days_4_7, days_8_15, days_16_30, "
+        "days_31_45, days_over_45",
+    ),
+    (
+        "analytics_appealcellstat",
+        "category_id, district_id, unit_id, cell_x, cell_y",
+        "appeals",
+    ),
+)
 CHANNELS = ("portal", "contact_centre", "hotline", "post", "email", "open311")
 KINDS = ("statement", "complaint", "proposal")
 
@@ -150,48 +167,6 @@ def _fill(first_day, last_day, leaves, districts, units) -> None:
         )
         cursor.execute(
             """
-            INSERT INTO analytics_appealstat (
-                span, period_start, category_id, district_id, unit_id,
-                channel, kind, is_public, registered, answered,
-                answered_on_time, forwarded, not_considered, open,
-                overdue_open, closed, reopened, rating_sum, rating_count,
-                rating_high, days_0_1, days_2_3, days_4_7, days_8_15,
-                days_16_30, days_31_45, days_over_45)
-            SELECT 'month', date_trunc('month', period_start)::date, category_id,
-                district_id, unit_id, channel, kind, is_public, sum(registered),
-                sum(answered), sum(answered_on_time), sum(forwarded),
-                sum(not_considered), sum(open), sum(overdue_open), sum(closed),
-                sum(reopened), sum(rating_sum), sum(rating_count),
-                sum(rating_high), sum(days_0_1), sum(days_2_3), sum(days_4_7),
-                sum(days_8_15), sum(days_16_30), sum(days_31_45),
-                sum(days_over_45)
-            FROM analytics_appealstat WHERE span = 'day'
-            GROUP BY 2, 3, 4, 5, 6, 7, 8
-            """
-        )
-        cursor.execute(
-            """
-            INSERT INTO analytics_appealstat (
-                span, period_start, category_id, district_id, unit_id,
-                channel, kind, is_public, registered, answered,
-                answered_on_time, forwarded, not_considered, open,
-                overdue_open, closed, reopened, rating_sum, rating_count,
-                rating_high, days_0_1, days_2_3, days_4_7, days_8_15,
-                days_16_30, days_31_45, days_over_45)
-            SELECT 'year', date_trunc('year', period_start)::date, category_id,
-                district_id, unit_id, channel, kind, is_public, sum(registered),
-                sum(answered), sum(answered_on_time), sum(forwarded),
-                sum(not_considered), sum(open), sum(overdue_open), sum(closed),
-                sum(reopened), sum(rating_sum), sum(rating_count),
-                sum(rating_high), sum(days_0_1), sum(days_2_3), sum(days_4_7),
-                sum(days_8_15), sum(days_16_30), sum(days_31_45),
-                sum(days_over_45)
-            FROM analytics_appealstat WHERE span = 'month'
-            GROUP BY 2, 3, 4, 5, 6, 7, 8
-            """
-        )
-        cursor.execute(
-            """
             INSERT INTO analytics_appealcellstat (
                 span, period_start, category_id, district_id, unit_id,
                 cell_x, cell_y, appeals)
@@ -205,28 +180,16 @@ def _fill(first_day, last_day, leaves, districts, units) -> None:
             """,
             {**arrays, "first": first_day, "last": last_day},
         )
-        cursor.execute(
-            """
-            INSERT INTO analytics_appealcellstat (
-                span, period_start, category_id, district_id, unit_id,
-                cell_x, cell_y, appeals)
-            SELECT 'month', date_trunc('month', period_start)::date,
-                category_id, district_id, unit_id, cell_x, cell_y, sum(appeals)
-            FROM analytics_appealcellstat WHERE span = 'day'
-            GROUP BY 2, 3, 4, 5, 6, 7
-            """
-        )
-        cursor.execute(
-            """
-            INSERT INTO analytics_appealcellstat (
-                span, period_start, category_id, district_id, unit_id,
-                cell_x, cell_y, appeals)
-            SELECT 'year', date_trunc('year', period_start)::date,
-                category_id, district_id, unit_id, cell_x, cell_y, sum(appeals)
-            FROM analytics_appealcellstat WHERE span = 'month'
-            GROUP BY 2, 3, 4, 5, 6, 7
-            """
-        )
+        for table, dimensions, sums in ROLLUPS:
+            for span, finer in (("month", "day"), ("year", "month")):
+                added = ", ".join(f"sum({name})" for name in sums.split(", "))
+                # Names from this module only, never from input.
+                cursor.execute(
+                    f"INSERT INTO {table} (span, period_start, {dimensions}, {sums})"
+                    f" SELECT '{span}', date_trunc('{span}', period_start)::date,"
+                    f" {dimensions}, {added} FROM {table} WHERE span = '{finer}'"
+                    f" GROUP BY 2, {dimensions}"
+                )
         cursor.execute(
             "INSERT INTO analytics_statsrefresh (key, started_at, finished_at, days)"
             " VALUES ('appeals', now(), now(), 90)"
