@@ -273,6 +273,10 @@ class Appeal(BaseModel):
             models.Index(fields=["owner", "-registered_at"]),
             models.Index(fields=["category", "status", "lon", "lat"]),
             models.Index(fields=["executor", "status"]),
+            # The nightly summaries read appeals by registration day and
+            # those changed since the last run; the desk's load, today's.
+            models.Index(fields=["registered_at"], name="appeals_registered_at"),
+            models.Index(fields=["updated_at"], name="appeals_updated_at"),
         ]
         constraints = [
             models.CheckConstraint(
