@@ -97,3 +97,23 @@ def test_the_run_costs_a_bounded_number_of_queries(city, django_assert_max_num_q
 
     with django_assert_max_num_queries(25):
         escalation.appeals_escalate(today=timezone.localdate())
+
+
+def test_the_desk_hears_of_unrouted_appeals_whose_forwarding_term_nears(city):
+    _category, _lights, _controller, _deputy = city
+    operator = UserFactory(roles=[Role.CONTACT_CENTRE_OPERATOR])
+    other = CategoryFactory(code="other", needs_location=False)
+    today = timezone.localdate()
+    old = appeal_file(category=other, title="Не знаємо чиє")
+    fresh = appeal_file(category=other, title="Щойно подане")
+    Appeal.objects.filter(pk=old.pk).update(
+        registered_at=timezone.now() - timedelta(days=4)
+    )
+
+    escalation.appeals_escalate(today=today)
+
+    digest = digest_of(operator)
+    assert old.number in digest.context["lines"]
+    assert fresh.number not in digest.context["lines"]
+    old.refresh_from_db()
+    assert escalation.forward_by(old).strftime("%d.%m.%Y") in digest.context["lines"]

@@ -166,3 +166,16 @@ def test_the_queue_costs_the_same_queries_for_more_appeals(
 
     with django_assert_max_num_queries(16):
         client.get(reverse("appeals_cabinet:queue"))
+
+
+def test_an_unrouted_appeal_shows_its_forwarding_term(client, city):
+    other = CategoryFactory(code="other", needs_location=False)
+    appeal = appeal_file(category=other)
+    client.force_login(UserFactory(roles=[Role.CONTACT_CENTRE_OPERATOR]))
+
+    response = client.get(url("appeal_detail", appeal))
+
+    assert response.context["forward_by"] is not None
+    assert response.context["forward_by"].strftime("%d.%m.%Y") in (
+        response.content.decode()
+    )

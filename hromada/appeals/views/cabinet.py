@@ -22,12 +22,12 @@ from hromada.appeals.forms_staff import (
     ReturnForm,
     RouteForm,
 )
-from hromada.appeals.models import Appeal
+from hromada.appeals.models import Appeal, AppealStatus
 from hromada.appeals.selectors import appeals as appeal_selectors
 from hromada.appeals.selectors import learning as learning_selectors
 from hromada.appeals.selectors import staff as staff_selectors
 from hromada.appeals.selectors.staff import Queue
-from hromada.appeals.services import answers, execution
+from hromada.appeals.services import answers, escalation, execution
 from hromada.appeals.timeline import timeline_steps
 from hromada.appeals.views.files import attachment_response
 from hromada.core.errors import ApplicationError
@@ -120,6 +120,9 @@ def _render_detail(
         "answers": answer_list,
         "waiting_answer": waiting,
         "attachments": list(staff_selectors.appeal_attachments_all(appeal=appeal)),
+        "forward_by": escalation.forward_by(appeal)
+        if appeal.status == AppealStatus.REGISTERED and appeal.unit_id is None
+        else None,
         "steps": timeline_steps(
             appeal, list(appeal_selectors.appeal_events(appeal=appeal))
         ),
