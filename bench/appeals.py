@@ -1,0 +1,261 @@
+"""Appeals figures against a ten-year synthetic history; one JSON line each.
+
+Issue 4's benchmark. For each database (SQLite always; PostgreSQL at
+127.0.0.1:5432 when it answers) it creates a dedicated database, migrates
+it, fills it with ``bench/appeals_data.py`` at ``BENCH_APPEALS_SCALE`` of
+12 million appeals (default 0.001: 12,000), and measures in-process with
+``django.test.Client`` against the bare-Django baselines of the same run
+(``bench/edms.py``'s B1 20-row read p95, B2 single-row insert per second):
+
+   A1 appeals filed through the public form per second, ratio to B2
+      (target ≥ 60 % of B2);
+   A2 appeals filed through Open311 POST per second, ratio to B2
+      (target ≥ 60 %);
+   A3 p95 of the public list `/appeals/`, ratio to B1 (target: within
+      1/0.7 of B1, i.e. ≥ 70 % of its speed);
+   A4 p95 of the public map's clusters over the whole city (as A3);
+   A5 p95 of Open311 GET requests filtered by service and status
+      (no target; reported).
+
+The statistics page over the whole history has its own benchmark,
+``bench/appeals_stats.py`` (summary tables, target ≤ 1 s). A missed target
+is reported (``"met": false``), never a failure of the run.
+"""
+
+import json
+import os
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.edms import (  # noqa: E402 (the path above makes bench importable)
+    PG_URL,
+    REDIS_URL,
+    _get,
+    _postgres_reset,
+    _postgres_up,
+    _redis_up,
+    _run,
+    baseline_worker,
+    latencies_ms,
+    p95,
+    rate_per_s,
+)
+
+SCALE = float(os.environ.get("BENCH_APPEALS_SCALE", "0.001"))
+PG_NAMES = ("hromada_bench_appeals", "hromada_bench_appeals_baseline")
+# Throughput as a share of B2, pages as B1's p95 over theirs: ≥ these.
+TARGETS = {"A1": 0.6, "A2": 0.6, "A3": 0.7, "A4": 0.7}
+CITY_BOX = "30.32,50.355,30.42,50.415"
+
+
+def appeals_worker(baseline: dict[str, float]) -> None:
+    """Generate the history, then print A0..A5 as JSON lines."""
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import Group
+    from django.db import connection
+    from django.test import Client
+
+    from bench import appeals_data
+    from hromada.accounts.roles import Role
+    from hromada.api.open311 import services as open311_services
+
+    vendor = connection.vendor
+    fixture = appeals_data.generate(scale=SCALE)
+    print(
+        json.dumps(
+            {
+                "figure": "A0",
+                "name": "synthetic history of appeals",
+                "database": vendor,
+                "scale": SCALE,
+                "appeals": fixture.appeals,
+                "seconds": round(fixture.seconds, 1),
+                "redis": bool(os.environ.get("REDIS_URL")),
+            }
+        ),
+        flush=True,
+    )
+
+    def emit(figure: str, name: str, value: float, unit: str, basis: str) -> None:
+        reference = baseline[basis]
+        # Throughput: the share of the baseline's; pages: its speed's share.
+        share = value / reference if unit == "per_s" else reference / value
+        target = TARGETS.get(figure)
+        line: dict[str, Any] = {
+            "figure": figure,
+            "name": name,
+            "database": vendor,
+            "value": round(value, 2),
+            "unit": unit,
+            "baseline": basis,
+            "baseline_value": round(reference, 3),
+            "share_of_baseline": round(share, 3),
+            "target_share": target,
+            "scale": SCALE,
+        }
+        if target is not None:
+            line["met"] = share >= target
+        print(json.dumps(line, ensure_ascii=False), flush=True)
+
+    client = Client()
+    code = fixture.category_code
+    counter = iter(range(10**9))
+
+    def file_by_form() -> None:
+        n = next(counter)
+        response = client.post(
+            f"/appeals/new/details/?category={code}&location_address="
+            "&location_lat=50.385&location_lon=30.37",
+            {
+                "once": str(uuid.uuid4()),
+                "category": code,
+                "kind": "statement",
+                "title": "Не світить ліхтар",
+                "description": "Третій тиждень темно біля під'їзду.",
+                "is_public": "true",
+                "family_name": "Коваленко",
+                "given_name": "Олена",
+                "postal_address": "вул. Садова, 3",
+                "email": f"bench{n}@bench.example",
+            },
+            REMOTE_ADDR=f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}",
+        )
+        if response.status_code != 302:
+            raise RuntimeError(f"the form answered {response.status_code}")
+
+    per_s, _count = rate_per_s(file_by_form)
+    emit("A1", "appeals filed through the public form per second", per_s, "per_s", "B2")
+
+    admin = fixture.sysadmin
+    assert admin is not None
+    admin.groups.add(Group.objects.get_or_create(name=Role.SYSTEM_ADMINISTRATOR)[0])
+    keys = [
+        open311_services.open311_client_issue(actor=admin, name=f"bench {n}")[1]
+        for n in range(20)
+    ]
+
+    def file_by_open311() -> None:
+        n = next(counter)
+        response = client.post(
+            "/open311/v2/requests.json",
+            {
+                "api_key": keys[n % len(keys)],
+                "service_code": code,
+                "lat": "50.385",
+                "long": "30.37",
+                "email": f"bench{n}@bench.example",
+                "first_name": "Олена",
+                "last_name": "Коваленко",
+                "description": "Третій тиждень темно біля під'їзду.",
+                "device_id": f"device-{n}",
+            },
+        )
+        if response.status_code != 200:
+            raise RuntimeError(f"Open311 answered {response.status_code}")
+
+    per_s, _count = rate_per_s(file_by_open311)
+    emit("A2", "appeals filed through Open311 per second", per_s, "per_s", "B2")
+    emit(
+        "A3",
+        "public list of appeals p95",
+        p95(latencies_ms(_get(client, "/appeals/"))),
+        "ms",
+        "B1",
+    )
+    emit(
+        "A4",
+        "public map clusters over the city p95",
+        p95(latencies_ms(_get(client, f"/appeals/map.json?bbox={CITY_BOX}&zoom=13"))),
+        "ms",
+        "B1",
+    )
+    emit(
+        "A5",
+        "Open311 GET requests by service and status p95",
+        p95(
+            latencies_ms(
+                _get(
+                    client, f"/open311/v2/requests.json?service_code={code}&status=open"
+                )
+            )
+        ),
+        "ms",
+        "B1",
+    )
+
+
+def _measure(vendor: str, scratch: Path) -> None:
+    if vendor == "postgresql":
+        _postgres_reset(create=True, names=PG_NAMES)
+        url, baseline_url = (PG_URL.format(name=n) for n in PG_NAMES)
+    else:
+        url = f"sqlite:///{scratch / 'hromada.sqlite3'}"
+        baseline_url = ""
+    common = {**os.environ, "PYTHONPATH": str(ROOT), "BENCH_DATA": str(scratch)}
+    baseline_env = {
+        **common,
+        "DJANGO_SETTINGS_MODULE": "bench.edms_baseline_settings",
+        "DATABASE_URL": baseline_url,
+    }
+    _run(["-m", "django", "migrate", "--run-syncdb", "-v0"], baseline_env)
+    output = _run([__file__, "--worker", "baseline"], baseline_env, capture=True)
+    baseline = json.loads(output.strip().splitlines()[-1])
+    for figure, unit in (("B1", "ms"), ("B2", "per_s")):
+        print(
+            json.dumps(
+                {
+                    "figure": figure,
+                    "database": vendor,
+                    "value": round(baseline[figure], 3),
+                    "unit": unit,
+                }
+            ),
+            flush=True,
+        )
+    env = {
+        **common,
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "DATABASE_URL": url,
+        "HROMADA_DATA_DIR": str(scratch / "data"),
+        "HROMADA_DEMO": "True",
+        "DEBUG": "False",
+        "ALLOWED_HOSTS": "testserver,localhost",
+        "BENCH_BASELINE": json.dumps(baseline),
+    }
+    if vendor == "postgresql" and _redis_up():
+        env["REDIS_URL"] = REDIS_URL
+    _run(["-m", "django", "migrate", "-v0"], env)
+    _run([__file__, "--worker", "appeals"], env)
+
+
+def main() -> int:
+    if sys.argv[1:2] == ["--worker"]:
+        if sys.argv[2] == "baseline":
+            baseline_worker()
+        else:
+            appeals_worker(json.loads(os.environ["BENCH_BASELINE"]))
+        return 0
+    vendors = os.environ.get("BENCH_APPEALS_DATABASES", "sqlite,postgresql")
+    for vendor in vendors.split(","):
+        if vendor == "postgresql" and not _postgres_up():
+            print(json.dumps({"figure": "A*", "database": vendor, "skipped": True}))
+            continue
+        with tempfile.TemporaryDirectory(prefix="hromada-bench-appeals-") as scratch:
+            try:
+                _measure(vendor, Path(scratch))
+            finally:
+                if vendor == "postgresql" and os.environ.get("BENCH_KEEP") != "1":
+                    _postgres_reset(create=False, names=PG_NAMES)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
