@@ -17,7 +17,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/hromada
 help:
 	@echo "make run    install, build, migrate, load the demo city and serve at http://$(HOST):$(PORT)"
 	@echo "make test   install and run every check"
-	@echo "make bench  measure the baselines and the EDMS figures (JSON lines)"
+	@echo "make bench  measure the baselines, the EDMS and the appeals figures (JSON lines)"
 
 # --- installation (idempotent: stamps skip work that is already done) -------
 $(BIN)/python:
@@ -108,6 +108,7 @@ test: install-dev
 bench: install-dev
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/edms.py
+	$(BIN)/python bench/appeals.py
 
 # Re-pin dependencies (needs network); commits the result by hand.
 lock: $(BIN)/python
