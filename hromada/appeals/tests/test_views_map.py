@@ -146,3 +146,28 @@ def test_the_map_costs_three_queries_whatever_it_shows(
     # the categories of the filter, the cells, the titles of lone appeals
     with django_assert_max_num_queries(3):
         client.get(MAP, {"bbox": BBOX, "zoom": "16"})
+
+
+def test_without_a_period_the_map_shows_the_last_90_days(client, tree):
+    _housing, _water, lights = tree
+    appeal_file(category=lights)
+    old = appeal_file(category=lights, lon=CITY_LON + 0.02, lat=CITY_LAT)
+    Appeal.objects.filter(pk=old.pk).update(
+        registered_at=timezone.now() - timezone.timedelta(days=200)
+    )
+
+    recent = client.get(MAP, {"bbox": BBOX, "zoom": "14"}).json()["cells"]
+    since = timezone.localdate() - timezone.timedelta(days=365)
+    everything = client.get(
+        MAP,
+        {
+            "bbox": BBOX,
+            "zoom": "14",
+            "start_day": since.day,
+            "start_month": since.month,
+            "start_year": since.year,
+        },
+    ).json()["cells"]
+
+    assert sum(cell["count"] for cell in recent) == 1
+    assert sum(cell["count"] for cell in everything) == 2

@@ -4,6 +4,8 @@ Nothing here reads the applicant: every query comes from
 ``selectors.public`` (APL-19).
 """
 
+from dataclasses import replace
+from datetime import timedelta
 from uuid import UUID
 
 from django.contrib import messages
@@ -12,6 +14,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -59,6 +62,7 @@ def appeal_list(request: HttpRequest) -> HttpResponse:
 # Zoom levels the public map serves: the city, down to its streets.
 MAP_ZOOMS = range(10, 20)
 MAP_SPAN_MAX = 2.0  # degrees: a city, not a country
+MAP_DEFAULT_DAYS = 90
 
 
 @login_not_required
@@ -80,8 +84,15 @@ def appeal_map(request: HttpRequest) -> JsonResponse:
         max_lon - min_lon > MAP_SPAN_MAX or max_lat - min_lat > MAP_SPAN_MAX
     ):
         return JsonResponse({"error": "bad bbox"}, status=400)
+    filters = PublicFilterForm(request.GET).filters()
+    if filters.start is None:
+        # Without a period the map shows the recent appeals: ten years of a
+        # city's appeals on one map is neither readable nor cheap.
+        filters = replace(
+            filters, start=timezone.localdate() - timedelta(days=MAP_DEFAULT_DAYS)
+        )
     cells = public_selectors.appeal_map_cells(
-        filters=PublicFilterForm(request.GET).filters(),
+        filters=filters,
         bbox=(min_lon, min_lat, max_lon, max_lat),
         cell_degrees=360 / 2**zoom / 4,
     )
