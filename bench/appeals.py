@@ -35,15 +35,15 @@ sys.path.insert(0, str(ROOT))
 
 from bench.edms import (  # noqa: E402 (the path above makes bench importable)
     PG_URL,
-    REDIS_URL,
     _get,
     _postgres_reset,
     _postgres_up,
-    _redis_up,
     _run,
+    baseline_measure,
     baseline_worker,
     latencies_ms,
     p95,
+    platform_env,
     rate_per_s,
 )
 
@@ -199,39 +199,10 @@ def _measure(vendor: str, scratch: Path) -> None:
     else:
         url = f"sqlite:///{scratch / 'hromada.sqlite3'}"
         baseline_url = ""
-    common = {**os.environ, "PYTHONPATH": str(ROOT), "BENCH_DATA": str(scratch)}
-    baseline_env = {
-        **common,
-        "DJANGO_SETTINGS_MODULE": "bench.edms_baseline_settings",
-        "DATABASE_URL": baseline_url,
-    }
-    _run(["-m", "django", "migrate", "--run-syncdb", "-v0"], baseline_env)
-    output = _run([__file__, "--worker", "baseline"], baseline_env, capture=True)
-    baseline = json.loads(output.strip().splitlines()[-1])
-    for figure, unit in (("B1", "ms"), ("B2", "per_s")):
-        print(
-            json.dumps(
-                {
-                    "figure": figure,
-                    "database": vendor,
-                    "value": round(baseline[figure], 3),
-                    "unit": unit,
-                }
-            ),
-            flush=True,
-        )
-    env = {
-        **common,
-        "DJANGO_SETTINGS_MODULE": "config.settings.base",
-        "DATABASE_URL": url,
-        "HROMADA_DATA_DIR": str(scratch / "data"),
-        "HROMADA_DEMO": "True",
-        "DEBUG": "False",
-        "ALLOWED_HOSTS": "testserver,localhost",
-        "BENCH_BASELINE": json.dumps(baseline),
-    }
-    if vendor == "postgresql" and _redis_up():
-        env["REDIS_URL"] = REDIS_URL
+    baseline = baseline_measure(
+        vendor=vendor, scratch=scratch, script=__file__, url=baseline_url
+    )
+    env = platform_env(vendor=vendor, scratch=scratch, url=url, baseline=baseline)
     _run(["-m", "django", "migrate", "-v0"], env)
     _run([__file__, "--worker", "appeals"], env)
 

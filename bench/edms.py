@@ -319,23 +319,21 @@ def _run(args: list[str], env: dict[str, str], *, capture: bool = False) -> str:
     return result.stdout or ""
 
 
-def _measure(vendor: str, scratch: Path) -> None:
-    if vendor == "postgresql":
-        # Reusing keeps the history and makes only the baseline afresh.
-        _postgres_reset(create=True, names=PG_NAMES[1:] if REUSE else PG_NAMES)
-        edms_url, baseline_url = (PG_URL.format(name=n) for n in PG_NAMES)
-    else:
-        edms_url = f"sqlite:///{scratch / 'hromada.sqlite3'}"
-        baseline_url = ""  # bench.baseline.settings' own SQLite file
-    common = {**os.environ, "PYTHONPATH": str(ROOT), "BENCH_DATA": str(scratch)}
-    baseline_env = {
-        **common,
+def baseline_measure(
+    *, vendor: str, scratch: Path, script: str, url: str
+) -> dict[str, float]:
+    """Run ``script --worker baseline`` on the bare-Django project, print
+    B1 and B2, and return them for the figures' ratios."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "BENCH_DATA": str(scratch),
         "DJANGO_SETTINGS_MODULE": "bench.edms_baseline_settings",
-        "DATABASE_URL": baseline_url,
+        "DATABASE_URL": url,
     }
-    _run(["-m", "django", "migrate", "--run-syncdb", "-v0"], baseline_env)
-    output = _run([__file__, "--worker", "baseline"], baseline_env, capture=True)
-    baseline = json.loads(output.strip().splitlines()[-1])
+    _run(["-m", "django", "migrate", "--run-syncdb", "-v0"], env)
+    output = _run([script, "--worker", "baseline"], env, capture=True)
+    baseline: dict[str, float] = json.loads(output.strip().splitlines()[-1])
     for figure, name, unit in (
         ("B1", "bare-Django 20-row read p95 (in-process)", "ms"),
         ("B2", "bare-Django single-row insert (in-process)", "per_s"),
@@ -349,10 +347,20 @@ def _measure(vendor: str, scratch: Path) -> None:
             "requests": baseline[f"{figure}_n"],
         }
         print(json.dumps(line), flush=True)
-    edms_env = {
-        **common,
+    return baseline
+
+
+def platform_env(
+    *, vendor: str, scratch: Path, url: str, baseline: dict[str, float]
+) -> dict[str, str]:
+    """The environment of a worker running the platform on ``url``; with
+    Redis for cache and sessions on PostgreSQL, as production runs."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "BENCH_DATA": str(scratch),
         "DJANGO_SETTINGS_MODULE": "config.settings.base",
-        "DATABASE_URL": edms_url,
+        "DATABASE_URL": url,
         "HROMADA_DATA_DIR": str(scratch / "data"),
         "HROMADA_DEMO": "True",
         "DEBUG": "False",
@@ -360,9 +368,24 @@ def _measure(vendor: str, scratch: Path) -> None:
         "BENCH_BASELINE": json.dumps(baseline),
     }
     if vendor == "postgresql" and _redis_up():
-        edms_env["REDIS_URL"] = REDIS_URL
-    _run(["-m", "django", "migrate", "-v0"], edms_env)
-    _run([__file__, "--worker", "edms"], edms_env)
+        env["REDIS_URL"] = REDIS_URL
+    return env
+
+
+def _measure(vendor: str, scratch: Path) -> None:
+    if vendor == "postgresql":
+        # Reusing keeps the history and makes only the baseline afresh.
+        _postgres_reset(create=True, names=PG_NAMES[1:] if REUSE else PG_NAMES)
+        edms_url, baseline_url = (PG_URL.format(name=n) for n in PG_NAMES)
+    else:
+        edms_url = f"sqlite:///{scratch / 'hromada.sqlite3'}"
+        baseline_url = ""  # bench.baseline.settings' own SQLite file
+    baseline = baseline_measure(
+        vendor=vendor, scratch=scratch, script=__file__, url=baseline_url
+    )
+    env = platform_env(vendor=vendor, scratch=scratch, url=edms_url, baseline=baseline)
+    _run(["-m", "django", "migrate", "-v0"], env)
+    _run([__file__, "--worker", "edms"], env)
 
 
 def main() -> int:
