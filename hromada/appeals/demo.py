@@ -19,7 +19,7 @@ from hromada.appeals.models import (
     TermRule,
     TopicCode,
 )
-from hromada.appeals.services import dictionaries, filing
+from hromada.appeals.services import dictionaries, filing, filing_input
 from hromada.core.demo import DemoContext
 from hromada.gis import selectors as gis_selectors
 from hromada.gis.models import Address
@@ -236,7 +236,7 @@ def _appeals(
         filing.appeal_submit(
             actor=actor,
             channel=AppealChannel.PORTAL,
-            data=filing.AppealInput(
+            data=filing_input.AppealInput(
                 kind=AppealKind.STATEMENT,
                 category=categories[code],
                 title=title,
@@ -263,9 +263,9 @@ NAMES: Final[Sequence[str]] = ("Оксана", "Андрій", "Ірина", "В
 
 def _applicant(
     context: DemoContext, actor: User | None, n: int
-) -> filing.ApplicantInput:
+) -> filing_input.ApplicantInput:
     if actor is not None:
-        return filing.ApplicantInput(
+        return filing_input.ApplicantInput(
             family_name=actor.last_name,
             given_name=actor.first_name,
             patronymic=actor.patronymic,
@@ -273,7 +273,7 @@ def _applicant(
             postal_address="вул. Садова, 3, кв. 12, м. Вишневе",
         )
     surname = context.rng.choice(SURNAMES)
-    return filing.ApplicantInput(
+    return filing_input.ApplicantInput(
         family_name=surname,
         given_name=NAMES[n % len(NAMES)],
         email=f"visitor{n}@{DEMO_DOMAIN}",

@@ -27,7 +27,8 @@ from hromada.appeals.models import (
 )
 from hromada.appeals.selectors import categories as category_selectors
 from hromada.appeals.selectors.public import PublicFilters
-from hromada.appeals.services.filing import CO_SIGNERS_MAX, FILES_MAX, ApplicantInput
+from hromada.appeals.services.attachments import FILES_MAX
+from hromada.appeals.services.filing_input import CO_SIGNERS_MAX, ApplicantInput
 from hromada.gis import selectors as gis_selectors
 from hromada.gis.forms import LocationField
 from hromada.gis.models import District

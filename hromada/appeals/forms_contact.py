@@ -34,7 +34,7 @@ from hromada.appeals.models import (
 )
 from hromada.appeals.selectors import categories as category_selectors
 from hromada.appeals.selectors import contact as contact_selectors
-from hromada.appeals.services.filing import AppealInput, ApplicantInput
+from hromada.appeals.services.filing_input import AppealInput, ApplicantInput
 from hromada.gis.forms import Location, LocationField
 from hromada.ui.forms import OnceField
 

@@ -20,6 +20,8 @@ from django.forms.renderers import TemplatesSetting
 from django.forms.widgets import Input
 from django.utils.translation import gettext_lazy as _
 
+from hromada.core.errors import ApplicationError
+
 # Checked in order: a subclass before its parent (CheckboxSelectMultiple is a
 # RadioSelect).
 _KINDS: tuple[tuple[type[forms.Widget], str], ...] = (
@@ -213,3 +215,18 @@ class OnceField(forms.UUIDField):
         kwargs.setdefault("required", False)
         kwargs.setdefault("initial", uuid.uuid4)
         super().__init__(**kwargs)
+
+
+def errors_to_form(form: forms.Form, error: ApplicationError) -> None:
+    """Put a service's refusal on ``form``: each message by its field, and
+    the refusal itself, with the messages of fields the form does not
+    have, above the form when anything is left over."""
+    outside: list[str] = []
+    for name, field_messages in error.details.items():
+        for message in field_messages:
+            if name in form.fields:
+                form.add_error(name, message)
+            else:
+                outside.append(message)
+    if outside or not error.details:
+        form.add_error(None, [error.message, *outside])

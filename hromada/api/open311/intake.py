@@ -41,7 +41,7 @@ from hromada.api.open311.endpoints import Answer
 from hromada.api.open311.errors import ErrorItem, Open311Error
 from hromada.api.open311.params import bad_request
 from hromada.appeals.models import AppealKind, Category, CategoryQuestion, QuestionKind
-from hromada.appeals.services import filing
+from hromada.appeals.services import filing_input
 from hromada.core.errors import ApplicationError, RateLimitedError
 from hromada.gis.models import Address
 
@@ -90,7 +90,7 @@ def request_create(request: HttpRequest) -> Answer:
 
 def _appeal_input(
     request: HttpRequest, category: Category
-) -> tuple[filing.AppealInput, int]:
+) -> tuple[filing_input.AppealInput, int]:
     """The appeal the form states, and how many photo links found no room;
     what the API itself refuses is refused here, the rest by the filing
     service."""
@@ -99,12 +99,12 @@ def _appeal_input(
     description, links_dropped = _description(form, category)
     lon, lat = _point(form)
     address, address_text = _address(form, has_point=lon is not None)
-    data = filing.AppealInput(
+    data = filing_input.AppealInput(
         kind=AppealKind.STATEMENT,
         category=category,
         title=_title(form, category),
         description=description,
-        applicant=filing.ApplicantInput(
+        applicant=filing_input.ApplicantInput(
             family_name=params.text(form, "last_name"),
             given_name=params.text(form, "first_name"),
             email=params.text(form, "email"),
@@ -181,7 +181,7 @@ def _description(form: QueryDict, category: Category) -> tuple[str, int]:
     """The text to register and how many photo links found no room."""
     text = (form.get("description") or "").strip() or category.name
     links = _media_urls(form)
-    room = max(filing.LINKS_MAX - len(filing.LINK.findall(text)), 0)
+    room = max(filing_input.LINKS_MAX - len(filing_input.LINK.findall(text)), 0)
     kept = links[:room]
     if kept:
         text += "\n\n" + "\n".join(f"Фото: {link}" for link in kept)

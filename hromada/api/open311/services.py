@@ -14,7 +14,7 @@ from hromada.accounts.models import User
 from hromada.api.models import Open311Client
 from hromada.api.open311 import permissions, selectors
 from hromada.appeals.models import Appeal, AppealChannel
-from hromada.appeals.services import filing
+from hromada.appeals.services import filing, filing_input
 from hromada.core import once, ratelimit
 from hromada.core.audit import audit_record
 from hromada.core.errors import (
@@ -136,7 +136,7 @@ def open311_client_revoke(*, client: Open311Client, actor: User) -> Open311Clien
 
 @transaction.atomic
 def open311_request_submit(
-    *, client: Open311Client, data: filing.AppealInput, requester: str
+    *, client: Open311Client, data: filing_input.AppealInput, requester: str
 ) -> Appeal:
     """File the appeal a client relays, through ``appeal_submit``.
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from hromada.api.open311 import params
 from hromada.api.open311.views import endpoint_url
-from hromada.appeals.services import filing
+from hromada.appeals.services import attachments, filing_input
 
 
 @login_not_required
@@ -21,7 +21,7 @@ def discovery_page(request: HttpRequest) -> HttpResponse:
         "contact": settings.HROMADA_OPEN311_CONTACT,
         "page_size_max": params.PAGE_SIZE_MAX,
         "window_days": params.WINDOW_MAX.days,
-        "files_max": filing.FILES_MAX,
-        "links_max": filing.LINKS_MAX,
+        "files_max": attachments.FILES_MAX,
+        "links_max": filing_input.LINKS_MAX,
     }
     return render(request, "api/open311_discovery.html", context)

@@ -4,14 +4,16 @@ import math
 from typing import Final
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from hromada.appeals import permissions
 from hromada.appeals.models import (
     OPEN_STATUSES,
+    AnswerStatus,
     Appeal,
     AppealAttachment,
     AppealEvent,
+    AttachmentRole,
     Category,
 )
 from hromada.appeals.permissions import AnyUser
@@ -98,5 +100,10 @@ def distance_metres(lon1: float, lat1: float, lon2: float, lat2: float) -> float
 
 
 def appeal_attachments(*, appeal: Appeal) -> QuerySet[AppealAttachment]:
-    """The appeal's files with their stored details, oldest first."""
-    return appeal.attachments.select_related("stored_file").order_by("pk")
+    """What the applicant sees of the appeal's files, oldest first: their
+    own, and those of accepted answers once the appeal is answered (not
+    the drafts a controller returned)."""
+    own = Q(role=AttachmentRole.APPLICANT)
+    if not appeal.is_open:
+        own |= Q(role=AttachmentRole.ANSWER, answer__status=AnswerStatus.ACCEPTED)
+    return appeal.attachments.filter(own).select_related("stored_file").order_by("pk")

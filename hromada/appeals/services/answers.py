@@ -25,9 +25,9 @@ from hromada.appeals.models import (
     AppealOutcome,
     AppealStatus,
 )
-from hromada.appeals.services import filing, notices
+from hromada.appeals.services import attachments, notices
+from hromada.appeals.services.attachments import FILES_MAX
 from hromada.appeals.services.common import appeal_lock, event_add
-from hromada.appeals.services.filing import FILES_MAX
 from hromada.core.audit import audit_record
 from hromada.core.errors import (
     ApplicationError,
@@ -93,7 +93,7 @@ def answer_submit(
         author=actor,
         task_report=report,
     )
-    filing.attachments_store(appeal, files, actor=actor, answer=answer)
+    attachments.attachments_store(appeal, files, actor=actor, answer=answer)
     audit_record(
         actor=actor,
         action="appeals.answer_submit",

@@ -16,7 +16,7 @@ from hromada.appeals.models import (
     RoutingRule,
     TermRule,
 )
-from hromada.appeals.services import filing
+from hromada.appeals.services import filing, filing_input
 from hromada.documents.models import DocumentKind
 from hromada.documents.tests.factories_cards import JournalFactory
 from hromada.gis.tests.factories import (  # noqa: F401 (used by the room's tests)
@@ -71,7 +71,7 @@ def appeals_journal() -> Any:
     )
 
 
-def applicant_input(**overrides: Any) -> filing.ApplicantInput:
+def applicant_input(**overrides: Any) -> filing_input.ApplicantInput:
     values = {
         "family_name": "Коваленко",
         "given_name": "Олена",
@@ -79,10 +79,10 @@ def applicant_input(**overrides: Any) -> filing.ApplicantInput:
         "email": "olena@test.example",
         "postal_address": "вул. Садова, 3, кв. 5, м. Вишневе",
     }
-    return filing.ApplicantInput(**{**values, **overrides})
+    return filing_input.ApplicantInput(**{**values, **overrides})
 
 
-def appeal_input(*, category: Category, **overrides: Any) -> filing.AppealInput:
+def appeal_input(*, category: Category, **overrides: Any) -> filing_input.AppealInput:
     values: dict[str, Any] = {
         "kind": AppealKind.STATEMENT,
         "category": category,
@@ -92,7 +92,7 @@ def appeal_input(*, category: Category, **overrides: Any) -> filing.AppealInput:
         "lon": CITY_LON,
         "lat": CITY_LAT,
     }
-    return filing.AppealInput(**{**values, **overrides})
+    return filing_input.AppealInput(**{**values, **overrides})
 
 
 def appeal_file(*, category: Category, actor: Any = None, **overrides: Any) -> Any:

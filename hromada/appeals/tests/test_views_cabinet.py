@@ -179,3 +179,45 @@ def test_an_unrouted_appeal_shows_its_forwarding_term(client, city):
     assert response.context["forward_by"].strftime("%d.%m.%Y") in (
         response.content.decode()
     )
+
+
+def test_the_applicant_sees_the_files_of_the_accepted_answer_only(client, city):
+    from hromada.appeals.services import answers, execution
+
+    category, lights = city
+    citizen = UserFactory(roles=[Role.CITIZEN])
+    appeal = appeal_file(category=category, actor=citizen)
+    execution.appeal_assign(
+        appeal=appeal, actor=lights.dispatcher, executor=lights.executor
+    )
+    draft = SimpleUploadedFile("draft.png", PNG, content_type="image/png")
+    answers.answer_submit(
+        appeal=appeal,
+        actor=lights.executor,
+        text="Чернетка",
+        outcome="explained",
+        files=[draft],
+    )
+    answers.answer_return(appeal=appeal, actor=lights.director, comment="Інше фото")
+    final = SimpleUploadedFile("final.png", PNG, content_type="image/png")
+    answers.answer_submit(
+        appeal=appeal,
+        actor=lights.executor,
+        text="Готово",
+        outcome="satisfied",
+        files=[final],
+    )
+    answers.answer_accept(appeal=appeal, actor=lights.director)
+    returned = appeal.attachments.get(stored_file__original_name="draft.png")
+    client.force_login(citizen)
+
+    page = client.get(
+        reverse("appeals_my:my_appeal_detail", args=[appeal.public_id])
+    ).content.decode()
+    draft_url = reverse(
+        "appeals_my:my_appeal_file", args=[appeal.public_id, returned.public_id]
+    )
+
+    assert "final.png" in page or "Фото 1" in page
+    assert draft_url not in page
+    assert client.get(draft_url).status_code == 404

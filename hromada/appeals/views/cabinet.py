@@ -33,6 +33,7 @@ from hromada.appeals.views.files import attachment_response
 from hromada.core.errors import ApplicationError
 from hromada.org import selectors as org_selectors
 from hromada.org.models import OrgUnitKind
+from hromada.ui.forms import errors_to_form
 from hromada.ui.http import CabinetRequest
 from hromada.ui.pagination import CappedPaginator
 
@@ -157,17 +158,6 @@ def _act(
             messages.success(request, done)
             return redirect("appeals_cabinet:appeal_detail", appeal.public_id)
     return _render_detail(request, appeal, status=400, **{form_key: form})
-
-
-def errors_to_form(form: forms.Form, error: ApplicationError) -> None:
-    placed = False
-    for field, field_messages in error.details.items():
-        if field in form.fields:
-            for message in field_messages:
-                form.add_error(field, message)
-            placed = True
-    if not placed:
-        form.add_error(None, error.message)
 
 
 @require_POST

@@ -29,6 +29,7 @@ from hromada.appeals.selectors import appeals as appeal_selectors
 from hromada.appeals.selectors import contact as contact_selectors
 from hromada.appeals.services import filing
 from hromada.core.errors import ApplicationError
+from hromada.ui.forms import errors_to_form
 from hromada.ui.http import CabinetRequest
 from hromada.ui.pagination import CappedPaginator
 
@@ -114,7 +115,7 @@ def _register(request: CabinetRequest) -> HttpResponse:
                 once_key=form.cleaned_data["once"],
             )
         except ApplicationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             return redirect("appeals_cabinet:contact_call_done", appeal.public_id)
     _similar(lookups, form)
@@ -173,18 +174,6 @@ def _render(
     part = PARTS.get(request.htmx.target or "") if request.htmx else None
     template = part or "appeals/contact_call.html"
     return render(request, template, context, status=status)
-
-
-def _errors_to_form(form: ContactCallForm, error: ApplicationError) -> None:
-    outside = []
-    for name, field_messages in error.details.items():
-        for message in field_messages:
-            if name in form.fields:
-                form.add_error(name, message)
-            else:
-                outside.append(message)
-    if outside or not error.details:
-        form.add_error(None, [error.message, *outside])
 
 
 @require_GET

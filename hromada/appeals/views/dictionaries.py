@@ -38,10 +38,11 @@ from hromada.appeals.models import (
 )
 from hromada.appeals.selectors import dictionaries as dictionary_selectors
 from hromada.appeals.services import dictionaries as dictionary_services
-from hromada.appeals.views.cabinet import ROUTABLE_KINDS, errors_to_form
+from hromada.appeals.views.cabinet import ROUTABLE_KINDS
 from hromada.core.errors import ApplicationError
 from hromada.gis import selectors as gis_selectors
 from hromada.org import selectors as org_selectors
+from hromada.ui.forms import errors_to_form
 from hromada.ui.http import CabinetRequest
 
 T = TypeVar("T")

@@ -14,9 +14,10 @@ from hromada.accounts.models import User
 from hromada.appeals.forms import KIND_HINTS, AppealDetailsForm, AppealStartForm
 from hromada.appeals.models import Appeal, AppealChannel, AppealSubject, Category
 from hromada.appeals.selectors import appeals as appeal_selectors
-from hromada.appeals.services import filing
+from hromada.appeals.services import filing, filing_input
 from hromada.core.errors import ApplicationError
 from hromada.gis.forms import Location
+from hromada.ui.forms import errors_to_form
 
 # The appeals a visitor filed in this browser session: only they may see
 # the confirmation page of one.
@@ -98,12 +99,12 @@ def _submit(
         return filing.appeal_submit(
             actor=user,
             channel=AppealChannel.PORTAL,
-            data=filing.AppealInput(
+            data=filing_input.AppealInput(
                 kind=data["kind"],
                 category=category,
                 title=data["title"],
                 description=data["description"],
-                applicant=filing.ApplicantInput(
+                applicant=filing_input.ApplicantInput(
                     family_name=data["family_name"],
                     given_name=data["given_name"],
                     patronymic=data["patronymic"],
@@ -130,25 +131,13 @@ def _submit(
             client_key=_client_key(request),
         )
     except ApplicationError as error:
-        _errors_to_form(form, error)
+        errors_to_form(form, error)
         return None
 
 
 def _client_key(request: HttpRequest) -> str:
     """The visitor's address as the proxy in front of us reports it."""
     return str(request.META.get("REMOTE_ADDR", ""))
-
-
-def _errors_to_form(form: AppealDetailsForm, error: ApplicationError) -> None:
-    outside = []
-    for field, field_messages in error.details.items():
-        for message in field_messages:
-            if field in form.fields:
-                form.add_error(field, message)
-            else:
-                outside.append(message)
-    if outside or not error.details:
-        form.add_error(None, [error.message, *outside])
 
 
 def _after_submit(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hromada.appeals.forms_staff import RateForm
-from hromada.appeals.models import Appeal, AppealStatus
+from hromada.appeals.models import Appeal, AppealStatus, AttachmentRole
 from hromada.appeals.selectors import appeals as appeal_selectors
 from hromada.appeals.services import feedback
 from hromada.appeals.timeline import timeline_steps
@@ -49,10 +49,8 @@ def _render(
     context = {
         "appeal": appeal,
         "steps": timeline_steps(appeal, events),
-        "attachments": [a for a in attachments if a.role == "applicant"],
-        "answer_files": [
-            a for a in attachments if a.role == "answer" and not appeal.is_open
-        ],
+        "attachments": [a for a in attachments if a.role == AttachmentRole.APPLICANT],
+        "answer_files": [a for a in attachments if a.role == AttachmentRole.ANSWER],
         "rate_form": (rate_form or RateForm()) if answered else None,
         "reopen_until": feedback.may_reopen_until(appeal) if answered else None,
     }
@@ -102,13 +100,10 @@ def my_appeal_file(
 ) -> FileResponse:
     """A file of the person's own appeal, or of its answer."""
     appeal = _own_or_404(request, public_id)
-    attachment = next(
-        (
-            a
-            for a in appeal_selectors.appeal_attachments(appeal=appeal)
-            if a.public_id == file_id and (a.role == "applicant" or not appeal.is_open)
-        ),
-        None,
+    attachment = (
+        appeal_selectors.appeal_attachments(appeal=appeal)
+        .filter(public_id=file_id)
+        .first()
     )
     if attachment is None:
         raise Http404

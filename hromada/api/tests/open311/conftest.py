@@ -11,6 +11,8 @@ from django.test import Client
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
 from hromada.appeals.tests.factories import (
+    CITY_LAT,
+    CITY_LON,
     CategoryFactory,
     CategoryQuestionFactory,
     RoutingRuleFactory,
@@ -159,3 +161,20 @@ def add_event(appeal, kind, *, at=None, note=""):
     return AppealEvent.objects.create(
         appeal=appeal, kind=kind, at=at or timezone.now(), note=note
     )
+
+
+@pytest.fixture
+def form(open311_key):
+    """A complete request for the street-light service."""
+    return {
+        "api_key": open311_key,
+        "service_code": "STREETLIGHT-OUT",
+        "lat": str(CITY_LAT),
+        "long": str(CITY_LON),
+        "attribute[HOW_MANY]": "several",
+        "attribute[POLE_NO]": "12-345",
+        "description": "Не світить уся вулиця\nвід будинку 3 до будинку 9",
+        "email": "olena@test.example",
+        "first_name": "Олена",
+        "last_name": "Коваленко",
+    }

@@ -1,0 +1,20 @@
+"""What the tests of Open311 POSTs share: posting helpers, the smallest
+PNG (the complete request is the ``form`` fixture of conftest.py)."""
+
+from hromada.api.tests.open311.conftest import BASE
+
+URLENCODED = "application/x-www-form-urlencoded; charset=utf-8"
+# The smallest PNG: a 1×1 transparent pixel.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000005000157a1d6f90000"
+    "000049454e44ae426082"
+)
+
+
+def post(http, data, fmt="json", **extra):
+    return http.post(f"{BASE}requests.{fmt}", data, **extra)
+
+
+def post_urlencoded(http, body, fmt="json"):
+    return http.post(f"{BASE}requests.{fmt}", body, content_type=URLENCODED)
