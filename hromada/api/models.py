@@ -1,4 +1,5 @@
-"""API data: bearer tokens held by staff members, Open311 client keys."""
+"""API data: bearer tokens held by staff members, Open311 client keys and
+the updates their clients POST."""
 
 from django.conf import settings
 from django.db import models
@@ -65,3 +66,43 @@ class Open311Client(HashedKey):
     class Meta(HashedKey.Meta):
         verbose_name = _("Open311 client")
         verbose_name_plural = _("Open311 clients")
+
+
+class Open311Update(BaseModel):
+    """A citizen's update a client POSTed (mySociety's servicerequestupdates,
+    STANDARDS §1.10): the client's own ``update_id`` for the request and the
+    timeline step it became. The pair (client, appeal, client's id) is
+    unique, so a repeated POST is answered with the first step (item 31)."""
+
+    client = models.ForeignKey(
+        Open311Client,
+        verbose_name=_("client"),
+        on_delete=models.PROTECT,
+        related_name="updates",
+    )
+    appeal = models.ForeignKey(
+        "appeals.Appeal",
+        verbose_name=_("appeal"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    client_update_id = models.CharField(_("client's update id"), max_length=64)
+    event = models.ForeignKey(
+        "appeals.AppealEvent",
+        verbose_name=_("appeal event"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("Open311 update")
+        verbose_name_plural = _("Open311 updates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client", "appeal", "client_update_id"],
+                name="api_open311_update_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.client_update_id

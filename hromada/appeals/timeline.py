@@ -25,20 +25,28 @@ OFF_DESK_KINDS = DESK_KINDS | {
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class TimelineStep:
-    """One step; ``held_for`` is how long the unit had it (desk steps)."""
+    """One step; ``held_for`` is how long the unit had it (desk steps);
+    ``text`` is what the applicant wrote (a comment), for staff and the
+    applicant only."""
 
     label: str
     at: datetime
     unit: str
     note: str
+    text: str
     held_for: str
     is_current: bool
 
 
 def timeline_steps(
-    appeal: Appeal, events: Sequence[AppealEvent], *, now: datetime | None = None
+    appeal: Appeal,
+    events: Sequence[AppealEvent],
+    *,
+    now: datetime | None = None,
+    with_text: bool = False,
 ) -> list[TimelineStep]:
-    """The events as steps, each desk step with the time it lasted."""
+    """The events as steps, each desk step with the time it lasted; the
+    applicant's words only ``with_text`` (pages of staff and the applicant)."""
     now = now or timezone.now()
     steps = []
     for index, event in enumerate(events):
@@ -61,6 +69,7 @@ def timeline_steps(
                 at=event.at,
                 unit=event.unit.name if event.unit_id and event.unit else "",
                 note=event.note,
+                text=event.text if with_text else "",
                 held_for=held_for,
                 is_current=is_current,
             )

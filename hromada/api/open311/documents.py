@@ -227,6 +227,15 @@ def _update(event: AppealEvent, appeal: Appeal) -> Mapping[str, Value]:
     }
 
 
+def update_answer_document(event: AppealEvent) -> Document:
+    """The answer to a POSTed update: Hromada's id of the step it became
+    (STANDARDS §1.10)."""
+    return Document(
+        root="service_request_updates",
+        body=Group("request_update", [{"update_id": str(event.public_id)}]),
+    )
+
+
 def post_answer_document(appeal: Appeal, *, links_dropped: int = 0) -> Document:
     """The answer to a POST: the new request's id, never a token, and a
     notice for the citizen (in Ukrainian, as ``status_notes``)."""

@@ -66,6 +66,7 @@ PARAMETERS: Final = {
     "title": "description",
     "category": "service_code",
     "files": "media",
+    "comment": "description",
 }
 
 
@@ -73,7 +74,7 @@ def request_create(request: HttpRequest) -> Answer:
     """File the POSTed request; the answer carries the new request's id."""
     form = request.POST
     client = client_required(params.text(form, "api_key"))
-    origin = _origin(request, client)
+    origin = origin_allowed(request, client)
     api_services.hashed_key_touch(key=client)
     data, links_dropped = _appeal_input(request, _category(form))
     try:
@@ -81,7 +82,7 @@ def request_create(request: HttpRequest) -> Answer:
             client=client, data=data, requester=_requester(form)
         )
     except ApplicationError as error:
-        raise _refusal(error) from None
+        raise refusal(error) from None
     return Answer(
         document=documents.post_answer_document(appeal, links_dropped=links_dropped),
         allow_origin=origin,
@@ -135,7 +136,7 @@ def client_required(key: str) -> Open311Client:
     return client
 
 
-def _origin(request: HttpRequest, client: Open311Client) -> str:
+def origin_allowed(request: HttpRequest, client: Open311Client) -> str:
     """The browser's ``Origin`` when the key allows it; "" for a server
     (no ``Origin``); a refusal for any other origin."""
     origin = request.headers.get("Origin", "")
@@ -180,7 +181,7 @@ def _lengths_check(form: QueryDict) -> None:
 def _description(form: QueryDict, category: Category) -> tuple[str, int]:
     """The text to register and how many photo links found no room."""
     text = (form.get("description") or "").strip() or category.name
-    links = _media_urls(form)
+    links = media_urls(form)
     room = max(filing_input.LINKS_MAX - len(filing_input.LINK.findall(text)), 0)
     kept = links[:room]
     if kept:
@@ -188,7 +189,7 @@ def _description(form: QueryDict, category: Category) -> tuple[str, int]:
     return text, len(links) - len(kept)
 
 
-def _media_urls(form: QueryDict) -> list[str]:
+def media_urls(form: QueryDict) -> list[str]:
     links = [link.strip() for link in form.getlist("media_url") if link.strip()]
     check = URLValidator(schemes=["http", "https"])
     for link in links:
@@ -292,7 +293,7 @@ def _requester(form: QueryDict) -> str:
     return f"email:{params.text(form, 'email').lower()}"
 
 
-def _refusal(error: ApplicationError) -> Open311Error:
+def refusal(error: ApplicationError) -> Open311Error:
     """A refusal of the filing service as Open311 errors, one per message,
     each named by its Open311 parameter."""
     if isinstance(error, RateLimitedError):

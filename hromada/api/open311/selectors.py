@@ -2,7 +2,9 @@
 updates, the clients' keys.
 
 Requests and updates come only from the appeals room's public selectors,
-so a confidential appeal is missing here exactly as on the public pages.
+so a confidential appeal is missing here exactly as on the public pages;
+the one exception is the applicant's own, to which a client may POST the
+applicant's update (``request_for_update``).
 """
 
 import hashlib
@@ -14,7 +16,7 @@ from uuid import UUID
 
 from django.db.models import Max, QuerySet
 
-from hromada.api.models import Open311Client
+from hromada.api.models import Open311Client, Open311Update
 from hromada.api.open311 import statuses
 from hromada.api.open311.params import Page, Window
 from hromada.appeals.models import (
@@ -128,6 +130,39 @@ def request_get(*, public_id: str) -> Appeal | None:
     """One public appeal by its id; ``None`` for any other id."""
     ids = _uuids([public_id])
     return public_selectors.appeal_get_public(public_id=ids[0]) if ids else None
+
+
+def request_for_update(*, public_id: str, email: str) -> Appeal | None:
+    """The appeal a client's update is for: a public one, or a
+    confidential one whose applicant's e-mail address is ``email`` (the
+    client vouches for its user, STANDARDS §1.10); ``None`` otherwise."""
+    ids = _uuids([public_id])
+    if not ids:
+        return None
+    appeal = Appeal.objects.select_related("applicant").filter(public_id=ids[0]).first()
+    if appeal is None:
+        return None
+    public = public_selectors.appeal_get_public(public_id=ids[0]) is not None
+    return appeal if public or is_applicant(appeal, email=email) else None
+
+
+def is_applicant(appeal: Appeal, *, email: str) -> bool:
+    """Whether ``email`` is the applicant's own address (any case)."""
+    email = email.strip().lower()
+    own = appeal.applicant.email.strip().lower() if appeal.applicant_id else ""
+    return bool(email) and email == own
+
+
+def update_get(
+    *, client: Open311Client, appeal: Appeal, client_update_id: str
+) -> AppealEvent | None:
+    """The step a client's earlier update with this id became, if any."""
+    earlier = (
+        Open311Update.objects.select_related("event")
+        .filter(client=client, appeal=appeal, client_update_id=client_update_id)
+        .first()
+    )
+    return earlier.event if earlier is not None else None
 
 
 def request_extras(*, appeals: Sequence[Appeal]) -> RequestExtras:

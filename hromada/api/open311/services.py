@@ -1,4 +1,5 @@
-"""Writes of Open311: issuing and revoking client keys, filing requests."""
+"""Writes of Open311: issuing and revoking client keys, filing requests,
+taking citizens' updates."""
 
 import secrets
 from collections.abc import Sequence
@@ -11,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hromada.accounts.models import User
-from hromada.api.models import Open311Client
+from hromada.api.models import Open311Client, Open311Update
 from hromada.api.open311 import permissions, selectors
-from hromada.appeals.models import Appeal, AppealChannel
-from hromada.appeals.services import filing, filing_input
+from hromada.appeals.models import Appeal, AppealChannel, AppealEvent, AppealStatus
+from hromada.appeals.services import comments, feedback, filing, filing_input
+from hromada.appeals.services.common import appeal_lock
 from hromada.core import once, ratelimit
 from hromada.core.audit import audit_record
 from hromada.core.errors import (
@@ -31,6 +33,15 @@ CLIENT_RATES: Final = (
     ratelimit.RateLimit(scope="open311.requests", limit=300, window_seconds=3600),
     ratelimit.RateLimit(scope="open311.requests", limit=3000, window_seconds=86400),
 )
+
+# What an applicant's update says of the answer (mySociety's statuses, upper
+# case as FixMyStreet sends them): solved (True) or not solved (False).
+UPDATE_WORDS: Final = {
+    "CLOSED": True,
+    "FIXED": True,
+    "OPEN": False,
+    "REOPEN": False,
+}
 
 
 @transaction.atomic
@@ -164,3 +175,60 @@ def open311_request_submit(
         lambda: ratelimit.rate_limit_count(rates=CLIENT_RATES, keys=keys)
     )
     return appeal
+
+
+@transaction.atomic
+def open311_update_submit(
+    *,
+    client: Open311Client,
+    appeal: Appeal,
+    client_update_id: str,
+    status: str,
+    description: str,
+    email: str,
+) -> AppealEvent:
+    """Take a citizen's update a client POSTs (STANDARDS §1.10) and return
+    the timeline step it became.
+
+    The applicant (the client vouches for the ``email``, which must be the
+    applicant's own) may say the answer solved the matter (``CLOSED`` or
+    ``FIXED``: the appeal closes) or did not (``OPEN`` or ``REOPEN``: it
+    reopens to its executor with a new control cycle) while the appeal is
+    answered; anything else, and anyone else's update, is a comment for
+    the officials. The same client's ``update_id`` for the same request
+    is answered with the first step, never taken twice (item 31).
+    """
+    appeal = appeal_lock(appeal)
+    earlier = selectors.update_get(
+        client=client, appeal=appeal, client_update_id=client_update_id
+    )
+    if earlier is not None:
+        return earlier
+    keys = (f"open311:{client.pk}",)
+    ratelimit.rate_limit_check(rates=CLIENT_RATES, keys=keys)
+    word = UPDATE_WORDS.get(status)
+    if (
+        word is not None
+        and appeal.status == AppealStatus.ANSWERED
+        and selectors.is_applicant(appeal, email=email)
+    ):
+        event = feedback.appeal_word_relayed(
+            appeal=appeal, resolved=word, comment=description, via=client.name
+        )
+    else:
+        event = comments.appeal_comment_add(
+            appeal=appeal, text=description, actor=None, via=client.name
+        )
+    Open311Update.objects.create(
+        client=client, appeal=appeal, client_update_id=client_update_id, event=event
+    )
+    audit_record(
+        actor=None,
+        action="api.open311_update_submit",
+        target=appeal,
+        data={"client": client.pk, "event": str(event.public_id), "kind": event.kind},
+    )
+    transaction.on_commit(
+        lambda: ratelimit.rate_limit_count(rates=CLIENT_RATES, keys=keys)
+    )
+    return event

@@ -65,8 +65,9 @@ EVENT_DESCRIPTIONS: Final[dict[str, str]] = {
     AppealEventKind.CLOSED: "Розгляд завершено",
     AppealEventKind.NOT_CONSIDERED: "Не розглядається",
 }
-# Rating and joining are the citizens' doings, not the council's news of
-# the case: they are not published as updates.
+# Rating, joining and commenting are the citizens' doings, not the
+# council's news of the case: they are not published as updates (and a
+# comment is never published at all).
 UPDATE_KINDS: Final = frozenset(EVENT_DESCRIPTIONS)
 _EVENT_STATUSES: Final[dict[str, str]] = {
     AppealEventKind.REGISTERED: EXTENDED_OPEN,

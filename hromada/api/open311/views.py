@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hromada.api import services as api_services
-from hromada.api.open311 import documents, intake, params, selectors
+from hromada.api.open311 import documents, intake, params, selectors, updates
 from hromada.api.open311 import statuses as open311_statuses
 from hromada.api.open311.endpoints import EPOCH, Answer, open311_endpoint
 from hromada.api.open311.errors import Open311Error
@@ -106,22 +106,24 @@ def token_detail(request: HttpRequest, fmt: Format, token: str) -> Answer:
     raise Open311Error.one(404, _("There is no token %(token)s.") % {"token": token})
 
 
-@open311_endpoint("GET")
+@open311_endpoint("GET", "POST")
 def update_list(request: HttpRequest, fmt: Format) -> Answer:
     """mySociety's feed of updates (STANDARDS §1.10): for key holders,
-    both dates or neither, oldest first."""
+    both dates or neither, oldest first; ``POST`` takes a citizen's update."""
+    if request.method == "POST":
+        return updates.update_create(request)
     query = request.GET
     client = intake.client_required(params.text(query, "api_key"))
     api_services.hashed_key_touch(key=client)
     window = params.window(query, now=timezone.now(), both_or_neither=True)
-    updates = selectors.update_list(window=window, page=params.page(query))
+    steps = selectors.update_list(window=window, page=params.page(query))
     changed = [
         moment
-        for event, appeal in updates
+        for event, appeal in steps
         for moment in (event.updated_at, appeal.updated_at)
     ]
     return Answer(
-        document=documents.update_list_document(updates),
+        document=documents.update_list_document(steps),
         last_modified=max(changed, default=None),
     )
 

@@ -86,6 +86,8 @@ class AppealEvent(BaseModel):
     )
     # A public remark: "due date moved to 17.04.2025", "forwarded to …".
     note = models.CharField(_("note"), max_length=500, blank=True)
+    # What the applicant wrote (a comment): staff and the applicant only.
+    text = models.TextField(_("text"), blank=True)
 
     class Meta:
         verbose_name = _("appeal event")

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from hromada.appeals import permissions, privacy
 from hromada.appeals.models import (
+    PRIVATE_EVENT_KINDS,
     AnswerStatus,
     Appeal,
     AppealAttachment,
@@ -71,6 +72,7 @@ def appeal_events_public(*, appeal: Appeal) -> QuerySet[AppealEvent]:
     """The public timeline: what happened, when, on which unit's desk."""
     return (
         AppealEvent.objects.filter(appeal=appeal)
+        .exclude(kind__in=PRIVATE_EVENT_KINDS)
         .only("kind", "at", "unit", "note", "appeal_id")
         .select_related("unit")
         .order_by("at", "pk")
@@ -83,6 +85,7 @@ def appeal_events_public_between(
     """Timeline steps of public appeals in [start, end), oldest first."""
     return (
         AppealEvent.objects.filter(appeal__is_public=True, at__gte=start, at__lt=end)
+        .exclude(kind__in=PRIVATE_EVENT_KINDS)
         .only("kind", "at", "unit", "note", "appeal__public_id", "appeal__status")
         .select_related("appeal", "unit")
         .order_by("at", "pk")
@@ -101,7 +104,7 @@ def appeal_events_public_list(
     through ``appeal_list_public``."""
     events = AppealEvent.objects.filter(
         appeal__in=Appeal.objects.filter(permissions.public_appeals_q())
-    )
+    ).exclude(kind__in=PRIVATE_EVENT_KINDS)
     if start is not None:
         events = events.filter(at__gte=start)
     if end is not None:

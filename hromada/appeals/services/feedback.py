@@ -19,6 +19,7 @@ from hromada.appeals import permissions
 from hromada.appeals.models import (
     APPEAL_TRANSITIONS,
     Appeal,
+    AppealEvent,
     AppealEventKind,
     AppealStatus,
 )
@@ -57,12 +58,44 @@ def appeal_rate(
     appeal = appeal_lock(appeal)
     if not permissions.can_view_own(actor, appeal):
         raise PermissionDeniedError(_("Only the applicant rates the answer."))
+    _word(appeal, actor=actor, resolved=resolved, rating=rating, comment=comment)
+    return appeal
+
+
+@transaction.atomic
+def appeal_word_relayed(
+    *, appeal: Appeal, resolved: bool, comment: str, via: str
+) -> AppealEvent:
+    """The applicant's word on the answer, relayed by a client that has
+    checked who they are (an Open311 client matched the applicant's
+    e-mail address): close the appeal as resolved, or reopen it, as
+    ``appeal_rate`` does but without a rating. ``via`` names the client
+    in the audit log. Returns the step that closed or reopened it."""
+    appeal = appeal_lock(appeal)
+    event = _word(appeal, actor=None, resolved=resolved, rating=None, comment=comment)
+    audit_record(
+        actor=None,
+        action="appeals.word_relayed",
+        target=appeal,
+        data={"via": via, "resolved": resolved},
+    )
+    return event
+
+
+def _word(
+    appeal: Appeal,
+    *,
+    actor: User | None,
+    resolved: bool,
+    rating: int | None,
+    comment: str,
+) -> AppealEvent:
     if appeal.status != AppealStatus.ANSWERED:
         raise InvalidTransitionError(
             _("Only an answered appeal can be rated."), code="appeal_not_answered"
         )
     errors: dict[str, list[str]] = {}
-    if not 1 <= rating <= 5:
+    if rating is not None and not 1 <= rating <= 5:
         errors["rating"] = [_("Choose a rating from 1 to 5.")]
     if len(comment) > COMMENT_MAX_LENGTH:
         errors["comment"] = [
@@ -75,7 +108,8 @@ def appeal_rate(
     now = timezone.now()
     appeal.rating, appeal.rated_at = rating, now
     appeal.rating_comment = comment.strip()
-    event_add(appeal, AppealEventKind.RATED, actor=actor)
+    if rating is not None:
+        event_add(appeal, AppealEventKind.RATED, actor=actor)
     if resolved:
         return _close(appeal, actor=actor)
     until = may_reopen_until(appeal)
@@ -91,7 +125,7 @@ def appeal_rate(
     return _reopen(appeal, actor=actor)
 
 
-def _close(appeal: Appeal, *, actor: User | None) -> Appeal:
+def _close(appeal: Appeal, *, actor: User | None) -> AppealEvent:
     transition_apply(appeal, to=AppealStatus.CLOSED, table=APPEAL_TRANSITIONS)
     appeal.closed_at = timezone.now()
     appeal.save(
@@ -104,17 +138,17 @@ def _close(appeal: Appeal, *, actor: User | None) -> Appeal:
             "updated_at",
         ]
     )
-    event_add(appeal, AppealEventKind.CLOSED, actor=actor)
+    event = event_add(appeal, AppealEventKind.CLOSED, actor=actor)
     audit_record(
         actor=actor,
         action="appeals.close",
         target=appeal,
         data={"rating": appeal.rating},
     )
-    return appeal
+    return event
 
 
-def _reopen(appeal: Appeal, *, actor: User) -> Appeal:
+def _reopen(appeal: Appeal, *, actor: User | None) -> AppealEvent:
     resolution = execution.live_resolution(appeal)
     if resolution is None:
         raise InvalidTransitionError(
@@ -152,7 +186,9 @@ def _reopen(appeal: Appeal, *, actor: User) -> Appeal:
             "updated_at",
         ]
     )
-    event_add(appeal, AppealEventKind.REOPENED, actor=actor, unit_id=appeal.unit_id)
+    event = event_add(
+        appeal, AppealEventKind.REOPENED, actor=actor, unit_id=appeal.unit_id
+    )
     audit_record(
         actor=actor,
         action="appeals.reopen",
@@ -166,7 +202,7 @@ def _reopen(appeal: Appeal, *, actor: User) -> Appeal:
         template="appeals/reopened",
         key=f"reopened:{appeal.reopened_count}",
     )
-    return appeal
+    return event
 
 
 @transaction.atomic

@@ -125,7 +125,9 @@ def _render_detail(
         if appeal.status == AppealStatus.REGISTERED and appeal.unit_id is None
         else None,
         "steps": timeline_steps(
-            appeal, list(appeal_selectors.appeal_events(appeal=appeal))
+            appeal,
+            list(appeal_selectors.appeal_events(appeal=appeal)),
+            with_text=True,
         ),
         **_forms(request, appeal),
         **bound,

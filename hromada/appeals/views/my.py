@@ -48,7 +48,7 @@ def _render(
     answered = appeal.status == AppealStatus.ANSWERED
     context = {
         "appeal": appeal,
-        "steps": timeline_steps(appeal, events),
+        "steps": timeline_steps(appeal, events, with_text=True),
         "attachments": [a for a in attachments if a.role == AttachmentRole.APPLICANT],
         "answer_files": [a for a in attachments if a.role == AttachmentRole.ANSWER],
         "rate_form": (rate_form or RateForm()) if answered else None,

@@ -136,6 +136,7 @@ def test_every_status_and_update_kind_has_its_words():
         - {
             AppealEventKind.RATED,
             AppealEventKind.JOINED,
+            AppealEventKind.COMMENTED,
         }
         == statuses.UPDATE_KINDS
     )

@@ -1,5 +1,5 @@
 """mySociety's servicerequestupdates, GET only (STANDARDS §1.10; items
-30 and 32). POSTing updates (item 31) is not offered yet."""
+30 and 32). POSTing updates (item 31) is in test_updates_post.py."""
 
 from datetime import timedelta
 
@@ -194,15 +194,14 @@ def test_both_dates_or_neither(http, open311_key):
     ]
 
 
-def test_a_post_of_updates_is_refused_as_not_offered(http, lamp, open311_key):
-    response = http.post(
-        URL + ".xml",
-        {"api_key": open311_key, "service_request_id": "x", "update_id": "u-1"},
-    )
+def test_the_updates_path_takes_get_and_post_only(http, open311_key):
+    response = http.put(URL + ".xml", {"api_key": open311_key})
 
     assert response.status_code == 400
-    assert errors_of(response) == [("405", "POST is not accepted here; use GET, HEAD.")]
-    assert response["Allow"] == "GET, HEAD"
+    assert errors_of(response) == [
+        ("405", "PUT is not accepted here; use GET, HEAD, POST.")
+    ]
+    assert response["Allow"] == "GET, HEAD, POST"
 
 
 def test_the_feed_costs_five_queries_however_long(
