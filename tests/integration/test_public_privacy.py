@@ -2,10 +2,11 @@
 
 The test files appeals with unique planted values — names, e-mail, phone,
 home address, and a confidential appeal's title and place — takes them
-through their life (assigned, answered with a salutation, joined), then
-crawls every page a visitor can reach from the portal (following links and
-images), adds the machine interfaces (the map, Open311 in both formats),
-and searches every body for the planted values.
+through their life (assigned, answered with a salutation, joined,
+commented by the applicant), then crawls every page a visitor can reach
+from the portal (following links and images), adds the machine interfaces
+(the map, Open311 in both formats), and searches every body for the
+planted values.
 """
 
 import logging
@@ -18,7 +19,7 @@ from django.test import Client
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
 from hromada.appeals.models import AppealOutcome
-from hromada.appeals.services import answers, execution, following
+from hromada.appeals.services import answers, comments, execution, following
 from hromada.appeals.tests.factories import (
     CITY_LAT,
     CITY_LON,
@@ -90,6 +91,12 @@ def history():
         category=category, applicant=_applicant(), lon=CITY_LON + 0.001, lat=CITY_LAT
     )
     following.appeal_follow(appeal=open_one, actor=UserFactory(roles=[Role.CITIZEN]))
+    comments.appeal_comment_add(
+        appeal=open_one,
+        text=f"Це {PLANTED['surname']}, мій телефон {PLANTED['phone_local']}.",
+        actor=None,
+        via="test",
+    )
     appeal_file(
         category=category,
         applicant=_applicant(),
