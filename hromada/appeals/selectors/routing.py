@@ -2,6 +2,8 @@
 
 from collections.abc import Iterable, Sequence
 
+from django.db.models import Q
+
 from hromada.appeals.models import Category, RoutingRule
 from hromada.search import lemmatiser
 
@@ -52,33 +54,26 @@ def routing_rule_for(
     appeal waits for an operator to route it.
     """
     ancestors = category_ancestor_ids(category)
-    rules = RoutingRule.objects.filter(is_active=True).select_related(
-        "unit", "controller"
+    # Only rules of the category's branch (or of none) in the district (or
+    # in none) can match; the words are read only if such a rule has some.
+    rules = (
+        RoutingRule.objects.filter(is_active=True)
+        .filter(Q(category_id__in=ancestors) | Q(category__isnull=True))
+        .filter(Q(district_id=district_id) | Q(district__isnull=True))
+        .select_related("unit", "controller")
     )
-    lemmas = text_lemmas(text)
-    matching = [
-        rule
-        for rule in rules
-        if _matches(rule, ancestors=ancestors, district_id=district_id, lemmas=lemmas)
-    ]
+    lemmas: frozenset[str] | None = None
+    matching = []
+    for rule in rules:
+        keywords = rule.keyword_list
+        if keywords:
+            lemmas = text_lemmas(text) if lemmas is None else lemmas
+            if not keywords_match(keywords, lemmas):
+                continue
+        matching.append(rule)
     if not matching:
         return None
     return min(matching, key=lambda rule: rule_rank(rule, ancestors))
-
-
-def _matches(
-    rule: RoutingRule,
-    *,
-    ancestors: Sequence[int],
-    district_id: int | None,
-    lemmas: frozenset[str],
-) -> bool:
-    if rule.category_id is not None and rule.category_id not in ancestors:
-        return False
-    if rule.district_id is not None and rule.district_id != district_id:
-        return False
-    keywords = rule.keyword_list
-    return not keywords or keywords_match(keywords, lemmas)
 
 
 def rule_rank(
