@@ -109,6 +109,7 @@ bench: install-dev
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/edms.py
 	$(BIN)/python bench/appeals.py
+	$(BIN)/python bench/appeals_classifier.py
 
 # Re-pin dependencies (needs network); commits the result by hand.
 lock: $(BIN)/python
