@@ -1,4 +1,4 @@
-"""Error pages in one style, and the cabinet's front page."""
+"""Error pages in one style, the cabinet's front page, the language switch."""
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.i18n import set_language
 
 from hromada.ui import context_processors
 from hromada.ui.http import CabinetRequest
@@ -18,6 +20,29 @@ def cabinet_home(request: CabinetRequest) -> HttpResponse:
     """
     items = context_processors.cabinet_menu(request)
     return render(request, "ui/cabinet_home.html", {"items": items})
+
+
+_set_language_checked = csrf_protect(set_language)
+
+
+@csrf_exempt
+@login_not_required
+def language_set(request: HttpRequest) -> HttpResponse:
+    """Django's ``set_language``, CSRF-checked only for a signed-in person.
+
+    The switch on every page is a POST form (it works without JavaScript).
+    Django's view only sets the language cookie and redirects to a ``next``
+    on this site, so a forged switch can at worst change someone's display
+    language. For a visitor who has not signed in there is nothing else to
+    protect, while a token in the form would set the CSRF cookie on every
+    public page and keep it out of ``core.pagecache``. A signed-in person's
+    pages are never cached: their switch carries the token
+    (``ui/_language_switch.html``) and is checked, so every POST of a
+    session stays CSRF-checked.
+    """
+    if request.user.is_authenticated:
+        return _set_language_checked(request)
+    return set_language(request)
 
 
 def _error(request: HttpRequest, status: int, title: str, text: str) -> HttpResponse:

@@ -1,7 +1,9 @@
 """Public pages of appeals: the list and one appeal with its timeline.
 
 Nothing here reads the applicant: every query comes from
-``selectors.public`` (APL-19).
+``selectors.public`` (APL-19). The list, the map and an appeal's page are
+the same for every visitor who has not signed in, so ``core.pagecache``
+keeps them for ``PUBLIC_SECONDS``.
 """
 
 from dataclasses import replace
@@ -27,10 +29,14 @@ from hromada.appeals.services import following
 from hromada.appeals.timeline import timeline_steps
 from hromada.appeals.views.files import attachment_response
 from hromada.core.errors import ApplicationError
+from hromada.core.pagecache import public_cache
 from hromada.gis.forms import map_settings
 from hromada.ui.pagination import CappedPaginator
 
 PAGE_SIZE = 20
+# How old a cached public page may be: a new public appeal or an answer
+# reaches the list, the map and the appeal's page within a minute.
+PUBLIC_SECONDS = 60
 
 
 def _public_or_404(public_id: UUID) -> Appeal:
@@ -41,6 +47,7 @@ def _public_or_404(public_id: UUID) -> Appeal:
 
 
 @login_not_required
+@public_cache(PUBLIC_SECONDS)
 def appeal_list(request: HttpRequest) -> HttpResponse:
     """Public appeals, newest first, a page at a time, filtered; the map
     above the list draws the same filter's clusters."""
@@ -66,6 +73,7 @@ MAP_DEFAULT_DAYS = 90
 
 
 @login_not_required
+@public_cache(PUBLIC_SECONDS)
 def appeal_map(request: HttpRequest) -> JsonResponse:
     """Clusters of public appeals for the map, as GeoJSON-like JSON.
 
@@ -114,8 +122,14 @@ def appeal_map(request: HttpRequest) -> JsonResponse:
 
 
 @login_not_required
+@public_cache(PUBLIC_SECONDS)
 def appeal_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    """One public appeal: the matter, the place, the timeline, the answer."""
+    """One public appeal: the matter, the place, the timeline, the answer.
+
+    A visitor who has not signed in gets no form here ("I have the same
+    problem" asks them to sign in first), so the page holds no CSRF token
+    and can be cached; the signed-in get the form and are never cached.
+    """
     appeal = _public_or_404(public_id)
     events = list(public_selectors.appeal_events_public(appeal=appeal))
     user = request.user

@@ -137,6 +137,20 @@ def test_language_switch_posts_to_set_language_without_javascript(client):
     )
 
 
+def test_a_visitors_page_holds_no_csrf_token_a_signed_in_persons_does(client):
+    # when
+    visitor = client.get("/no-such-page/")
+    client.force_login(UserFactory.create(roles=[Role.CITIZEN]))
+    person = client.get("/no-such-page/").content.decode()
+
+    # then
+    assert "csrfmiddlewaretoken" not in visitor.content.decode()
+    assert "X-CSRFToken" not in visitor.content.decode()
+    assert "csrftoken" not in visitor.cookies
+    assert 'hx-headers=\'{"X-CSRFToken": "' in person
+    assert person.count('name="csrfmiddlewaretoken"') == person.count('method="post"')
+
+
 def test_switching_to_english_translates_the_page(client):
     client.post("/i18n/setlang/", {"language": "en", "next": "/no-such-page/"})
 
