@@ -1,8 +1,7 @@
 """The demo city's appeals: the category tree of DOMAIN.md §4.2, routing
-rules to the municipal enterprises of §4.4, and appeals filed through the
-same service the portal uses."""
+rules to the municipal enterprises of §4.4, and appeals filed and handled
+through the same services the pages use (``demo_history``)."""
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -10,19 +9,16 @@ from django.db import transaction
 
 from hromada.accounts import selectors as account_selectors
 from hromada.accounts.models import User
+from hromada.appeals import demo_history, demo_life
 from hromada.appeals.models import (
-    AppealChannel,
-    AppealKind,
     Category,
     QuestionKind,
     RoutingRule,
     TermRule,
     TopicCode,
 )
-from hromada.appeals.services import dictionaries, filing, filing_input
+from hromada.appeals.services import dictionaries
 from hromada.core.demo import DemoContext
-from hromada.gis import selectors as gis_selectors
-from hromada.gis.models import Address
 from hromada.org import selectors as org_selectors
 from hromada.org.models import OrgUnit
 
@@ -145,30 +141,19 @@ QUESTIONS: Final = (
     ("lighting_fault", "pole", "Номер опори, якщо його видно", QuestionKind.STRING),
     ("elevator_fault", "entrance", "Номер під’їзду", QuestionKind.NUMBER),
 )
-# (title, category, street search text, public, kind)
-APPEALS: Final = (
-    ("Не світить ліхтар біля школи", "lighting_fault", "Шкільна 3", True),
-    ("Третій день немає гарячої води", "water_outage", "Садова 14", True),
-    ("Переповнені контейнери у дворі", "waste_collection", "Миру 5", True),
-    ("Тече дах над останнім поверхом", "roof_leak", "Шевченка 7", False),
-    ("Не працює ліфт у другому під’їзді", "elevator_fault", "Київська 9", True),
-    ("Аварійна тополя над дитячим майданчиком", "tree_hazard", "Паркова 2", True),
-    ("Глибока яма на проїжджій частині", "road_damage", "Соборна 11", True),
-    ("Холодні батареї в квартирі", "heating_outage", "Лісова 4", False),
-)
 
 
+@transaction.atomic
 def load(context: DemoContext) -> None:
-    """The tree, the rules and a few appeals, once."""
+    """The tree, the rules, and appeals over their life, once; all or
+    nothing, so a failed run leaves no half-built city behind."""
     if Category.objects.exists():
         return
     units = {unit.name: unit for unit in org_selectors.org_unit_list_active()}
     staff = account_selectors.staff_user_list()
     controller = staff.filter(email=f"head@{DEMO_DOMAIN}").first()
-    with transaction.atomic():
-        categories = _categories(units, controller=controller)
-    citizen = User.objects.filter(email=f"citizen@{DEMO_DOMAIN}").first()
-    filed = _appeals(context, categories, citizen=citizen)
+    categories = _categories(units, controller=controller)
+    filed = _history(context, categories)
     context.log.append(
         f"appeals: {len(categories)} categories, "
         f"{RoutingRule.objects.count()} routing rules, {filed} appeals"
@@ -226,56 +211,16 @@ def _categories(
     return categories
 
 
-def _appeals(
-    context: DemoContext, categories: dict[str, Category], *, citizen: User | None
-) -> int:
-    filed = 0
-    for n, (title, code, place, public) in enumerate(APPEALS):
-        address = _address(place)
-        actor = citizen if n % 2 == 0 else None
-        filing.appeal_submit(
-            actor=actor,
-            channel=AppealChannel.PORTAL,
-            data=filing_input.AppealInput(
-                kind=AppealKind.STATEMENT,
-                category=categories[code],
-                title=title,
-                description=f"{title}. Прошу вжити заходів.",
-                applicant=_applicant(context, actor, n),
-                is_public=public,
-                address=address,
-                address_text=place if address is None else "",
-                lon=None if address is None else address.lon,
-                lat=None if address is None else address.lat,
-            ),
-        )
-        filed += 1
-    return filed
-
-
-def _address(text: str) -> Address | None:
-    return gis_selectors.address_resolve(text=text).address
-
-
-SURNAMES: Final[Sequence[str]] = ("Мельник", "Бойко", "Кравченко", "Олійник")
-NAMES: Final[Sequence[str]] = ("Оксана", "Андрій", "Ірина", "Василь")
-
-
-def _applicant(
-    context: DemoContext, actor: User | None, n: int
-) -> filing_input.ApplicantInput:
-    if actor is not None:
-        return filing_input.ApplicantInput(
-            family_name=actor.last_name,
-            given_name=actor.first_name,
-            patronymic=actor.patronymic,
-            email=actor.email,
-            postal_address="вул. Садова, 3, кв. 12, м. Вишневе",
-        )
-    surname = context.rng.choice(SURNAMES)
-    return filing_input.ApplicantInput(
-        family_name=surname,
-        given_name=NAMES[n % len(NAMES)],
-        email=f"visitor{n}@{DEMO_DOMAIN}",
-        postal_address=f"вул. Миру, {n + 1}, м. Вишневе",
-    )
+def _history(context: DemoContext, categories: dict[str, Category]) -> int:
+    """File the demo appeals and take each through its life; how many."""
+    town = demo_history.town_find(context.rng, categories)
+    if town is None:
+        return 0
+    residents = demo_history.residents_create(context)
+    neighbours = [user for user, _address in residents]
+    plans = demo_history.plans_make(context.rng, residents)
+    for plan in plans:
+        appeal = demo_history.plan_file(plan, town)
+        demo_history.plan_follow(appeal, plan, town, neighbours)
+        demo_life.plan_live(appeal, plan, town)
+    return len(plans)
