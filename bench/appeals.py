@@ -7,6 +7,9 @@ it, fills it with ``bench/appeals_data.py`` at ``BENCH_APPEALS_SCALE`` of
 ``django.test.Client`` against the bare-Django baselines of the same run
 (``bench/edms.py``'s B1 20-row read p95, B2 single-row insert per second):
 
+   A1f POSTs refused (405) before any view work per second, ratio to B2:
+      what the platform's middleware and router cost a request, the floor
+      under A1 and A2 (no target; reported);
    A1 appeals filed through the public form per second, ratio to B2
       (target ≥ 60 % of B2);
    A2 appeals filed through Open311 POST per second, ratio to B2
@@ -28,6 +31,7 @@ is reported (``"met": false``), never a failure of the run.
 """
 
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -114,6 +118,13 @@ def appeals_worker(baseline: dict[str, float]) -> None:
     client = Client()
     code = fixture.category_code
     counter = iter(range(10**9))
+    emit(
+        "A1f",
+        "POSTs the platform refuses before any view work (405) per second",
+        rate_per_s(_refused_post(client))[0],
+        "per_s",
+        "B2",
+    )
 
     def file_by_form() -> None:
         n = next(counter)
@@ -213,6 +224,21 @@ def appeals_worker(baseline: dict[str, float]) -> None:
         "ms",
         "B1",
     )
+
+
+def _refused_post(client: Any) -> Callable[[], Any]:
+    """A POST to a GET-only path: the whole middleware stack and the
+    router, no form, no query of the view's — the floor under A1 and A2.
+    Django logs each 405 as a warning; not here."""
+    logging.getLogger("django.request").setLevel(logging.ERROR)
+
+    def call() -> Any:
+        response = client.post("/healthz")
+        if response.status_code != 405:
+            raise RuntimeError(f"POST /healthz answered {response.status_code}")
+        return response
+
+    return call
 
 
 def _fresh_get(client: Any, path: str, counter: Iterator[int]) -> Callable[[], Any]:
