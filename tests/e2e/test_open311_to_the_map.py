@@ -110,4 +110,5 @@ def test_an_open311_request_reaches_the_queue_and_the_public_map(
         page.get_by_role("link", name=appeal.number).click()
     expect(page.get_by_text("Опора № 12-345, біля зупинки «Школа».")).to_be_visible()
     expect(page.get_by_role("heading", name="Заявник додав коментар")).to_be_visible()
+    expect(page.get_by_role("heading", name="Коментар іншої особи")).to_have_count(0)
     assert axe_violations() == []

@@ -96,6 +96,7 @@ def history():
         text=f"Це {PLANTED['surname']}, мій телефон {PLANTED['phone_local']}.",
         actor=None,
         via="test",
+        by_applicant=True,
     )
     appeal_file(
         category=category,

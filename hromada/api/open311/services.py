@@ -207,17 +207,18 @@ def open311_update_submit(
     keys = (f"open311:{client.pk}",)
     ratelimit.rate_limit_check(rates=CLIENT_RATES, keys=keys)
     word = UPDATE_WORDS.get(status)
-    if (
-        word is not None
-        and appeal.status == AppealStatus.ANSWERED
-        and selectors.is_applicant(appeal, email=email)
-    ):
+    applicant = selectors.is_applicant(appeal, email=email)
+    if word is not None and appeal.status == AppealStatus.ANSWERED and applicant:
         event = feedback.appeal_word_relayed(
             appeal=appeal, resolved=word, comment=description, via=client.name
         )
     else:
         event = comments.appeal_comment_add(
-            appeal=appeal, text=description, actor=None, via=client.name
+            appeal=appeal,
+            text=description,
+            actor=None,
+            via=client.name,
+            by_applicant=applicant,
         )
     Open311Update.objects.create(
         client=client, appeal=appeal, client_update_id=client_update_id, event=event

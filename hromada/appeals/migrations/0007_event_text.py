@@ -18,6 +18,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='appealevent',
             name='kind',
-            field=models.CharField(choices=[('registered', 'Registered'), ('routed', 'Routed'), ('assigned', 'Executor assigned'), ('extended', 'Term extended'), ('forwarded', 'Forwarded'), ('answered', 'Answered'), ('reopened', 'Reopened'), ('rated', 'Rated'), ('closed', 'Closed'), ('not_considered', 'Not considered'), ('joined', 'Someone joined'), ('commented', 'The applicant added a comment')], max_length=16, verbose_name='kind'),
+            field=models.CharField(choices=[('registered', 'Registered'), ('routed', 'Routed'), ('assigned', 'Executor assigned'), ('extended', 'Term extended'), ('forwarded', 'Forwarded'), ('answered', 'Answered'), ('reopened', 'Reopened'), ('rated', 'Rated'), ('closed', 'Closed'), ('not_considered', 'Not considered'), ('joined', 'Someone joined'), ('commented', 'The applicant added a comment'), ('remarked', 'Another person added a comment')], max_length=16, verbose_name='kind'),
         ),
     ]

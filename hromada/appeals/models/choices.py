@@ -177,8 +177,9 @@ class AppealEventKind(models.TextChoices):
     NOT_CONSIDERED = "not_considered", _("Not considered")
     JOINED = "joined", _("Someone joined")
     COMMENTED = "commented", _("The applicant added a comment")
+    REMARKED = "remarked", _("Another person added a comment")
 
 
 # Steps only staff and the applicant see: what the applicant wrote may hold
 # anything a person types, so no public page, feed or export shows it.
-PRIVATE_EVENT_KINDS = frozenset({AppealEventKind.COMMENTED})
+PRIVATE_EVENT_KINDS = frozenset({AppealEventKind.COMMENTED, AppealEventKind.REMARKED})

@@ -1,5 +1,7 @@
-"""What an applicant adds to an appeal after filing it: a comment on the
-timeline that the executor and the controller read and are told of.
+"""What people add to an appeal after it is filed: a comment on the
+timeline — the applicant's own, or another person's (a neighbour who
+relays more through an Open311 client) — that the executor and the
+controller read and are told of.
 
 A comment is not a new appeal and does not restart the term (Закон «Про
 звернення громадян», ст. 20 counts from registration); an applicant who
@@ -26,22 +28,33 @@ COMMENT_MAX: Final = 2000
 
 @transaction.atomic
 def appeal_comment_add(
-    *, appeal: Appeal, text: str, actor: User | None, via: str
+    *,
+    appeal: Appeal,
+    text: str,
+    actor: User | None,
+    via: str,
+    by_applicant: bool,
 ) -> AppealEvent:
-    """Add the applicant's ``text`` to the appeal's timeline and tell the
-    officials handling it. ``via`` names who relayed it (an Open311
-    client's name) for the audit log; ``actor`` is the applicant's
-    account when they have one."""
+    """Add ``text`` to the appeal's timeline, as the applicant's comment
+    or another person's (``by_applicant``), and tell the officials
+    handling it. ``via`` names who relayed it (an Open311 client's name)
+    for the audit log; ``actor`` is the author's account if any."""
     text = comment_check(text)
     appeal = appeal_lock(appeal)
-    event = event_add(appeal, AppealEventKind.COMMENTED, actor=actor)
+    kind = AppealEventKind.COMMENTED if by_applicant else AppealEventKind.REMARKED
+    event = event_add(appeal, kind, actor=actor)
     event.text = text
     event.save(update_fields=["text", "updated_at"])
     audit_record(
         actor=actor,
         action="appeals.comment",
         target=appeal,
-        data={"event": str(event.public_id), "via": via, "length": len(text)},
+        data={
+            "event": str(event.public_id),
+            "via": via,
+            "by_applicant": by_applicant,
+            "length": len(text),
+        },
     )
     people = [pk for pk in (appeal.executor_id, appeal.controller_id) if pk]
     notices.staff_notify(

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
-from hromada.appeals.models import AppealEvent, AppealEventKind
+from hromada.appeals.models import PRIVATE_EVENT_KINDS, AppealEvent
 from hromada.appeals.services import comments
 from hromada.appeals.tests.factories import (
     CategoryFactory,
@@ -50,15 +50,19 @@ def test_a_bad_comment_is_refused_and_adds_nothing(filed, text, says):
     appeal, _lights, _citizen = filed
 
     with translation.override("en"), pytest.raises(ValidationError) as refusal:
-        comments.appeal_comment_add(appeal=appeal, text=text, actor=None, via="test")
+        comments.appeal_comment_add(
+            appeal=appeal, text=text, actor=None, via="test", by_applicant=True
+        )
 
     assert says in refusal.value.message
-    assert not AppealEvent.objects.filter(kind=AppealEventKind.COMMENTED).exists()
+    assert not AppealEvent.objects.filter(kind__in=PRIVATE_EVENT_KINDS).exists()
 
 
 def test_staff_and_the_applicant_read_the_comment_the_public_does_not(client, filed):
     appeal, lights, citizen = filed
-    comments.appeal_comment_add(appeal=appeal, text=WORDS, actor=None, via="test")
+    comments.appeal_comment_add(
+        appeal=appeal, text=WORDS, actor=None, via="test", by_applicant=True
+    )
 
     public = client.get(reverse("appeals:appeal_detail", args=[appeal.public_id]))
     client.force_login(citizen)

@@ -137,6 +137,7 @@ def test_every_status_and_update_kind_has_its_words():
             AppealEventKind.RATED,
             AppealEventKind.JOINED,
             AppealEventKind.COMMENTED,
+            AppealEventKind.REMARKED,
         }
         == statuses.UPDATE_KINDS
     )

@@ -85,7 +85,7 @@ def test_item_31_the_same_client_update_id_is_taken_once(http, lamp, open311_key
 
     # then: one comment, the same Hromada id twice
     assert first.status_code == again.status_code == 200
-    comments = AppealEvent.objects.filter(appeal=appeal, kind=AppealEventKind.COMMENTED)
+    comments = AppealEvent.objects.filter(appeal=appeal, kind=AppealEventKind.REMARKED)
     assert comments.count() == 1
     assert update_id_of(first, fmt) == update_id_of(again, fmt)
     assert update_id_of(first, fmt) == str(comments.get().public_id)
@@ -106,10 +106,11 @@ def test_a_comment_reaches_the_officials_and_no_public_read(
 
     # when
     response = http.post(
-        f"{URL}.json", update(appeal, open311_key, description=words, status="OPEN")
+        f"{URL}.json",
+        update(appeal, open311_key, description=words, email=APPLICANT),
     )
 
-    # then: a comment on the staff timeline; the executor and controller told
+    # then: the applicant's comment on the staff timeline; the officials told
     assert response.status_code == 200, response.content
     event = AppealEvent.objects.get(appeal=appeal, kind=AppealEventKind.COMMENTED)
     assert event.text == words
@@ -183,7 +184,7 @@ def test_someone_elses_reopen_is_only_a_comment(http, answered, open311_key):
     answered.refresh_from_db()
     assert answered.status == AppealStatus.ANSWERED
     assert AppealEvent.objects.filter(
-        appeal=answered, kind=AppealEventKind.COMMENTED
+        appeal=answered, kind=AppealEventKind.REMARKED
     ).exists()
 
 
@@ -256,5 +257,5 @@ def test_photo_links_are_kept_with_the_comment(http, lamp, open311_key):
         update(appeal, open311_key, media_url="https://fms.example/p/1.jpg"),
     )
 
-    event = AppealEvent.objects.get(appeal=appeal, kind=AppealEventKind.COMMENTED)
+    event = AppealEvent.objects.get(appeal=appeal, kind=AppealEventKind.REMARKED)
     assert event.text.endswith("Фото: https://fms.example/p/1.jpg")
