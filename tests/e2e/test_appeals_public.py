@@ -13,6 +13,15 @@ from hromada.appeals.tests.factories import (
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+# Whether an element's text box sits in the middle of the element.
+CENTRED = """element => {
+  const box = element.getBoundingClientRect();
+  const text = element.querySelector("span").getBoundingClientRect();
+  const dx = box.left + box.width / 2 - (text.left + text.width / 2);
+  const dy = box.top + box.height / 2 - (text.top + text.height / 2);
+  return Math.abs(dx) < 2 && Math.abs(dy) < 2;
+}"""
+
 
 @pytest.fixture
 def appeals():
@@ -34,6 +43,9 @@ def test_the_map_draws_clusters_and_the_list_filters(
     # the map shows a cluster of three and a lone appeal
     expect(page.locator(".hromada-cluster")).to_have_count(2)
     expect(page.locator(".hromada-cluster span")).to_have_text("3")
+    assert page.locator(".hromada-cluster:not(.hromada-cluster--one)").evaluate(
+        CENTRED
+    ), "the count sits in the middle of its circle"
     expect(page.get_by_role("status")).to_contain_text("4")
     assert axe_violations() == []
 
