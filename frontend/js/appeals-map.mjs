@@ -56,15 +56,21 @@ class AppealsMap {
 
   load() {
     const bounds = this.map.getBounds();
+    const zoom = Math.round(this.map.getZoom());
+    // The server counts appeals in squares of a quarter of a tile. The box
+    // is widened to whole squares: the clusters at its edges are whole, and
+    // visitors looking at the same part of the city ask the same question,
+    // which the server's page cache then answers.
+    const cell = 360 / 2 ** zoom / 4;
     const bbox = [
-      bounds.getWest(),
-      bounds.getSouth(),
-      bounds.getEast(),
-      bounds.getNorth(),
+      Math.floor(bounds.getWest() / cell) * cell,
+      Math.floor(bounds.getSouth() / cell) * cell,
+      Math.ceil(bounds.getEast() / cell) * cell,
+      Math.ceil(bounds.getNorth() / cell) * cell,
     ].map((n) => n.toFixed(5));
     const url = new URL(this.texts.source, window.location.href);
     url.searchParams.set("bbox", bbox.join(","));
-    url.searchParams.set("zoom", String(Math.round(this.map.getZoom())));
+    url.searchParams.set("zoom", String(zoom));
     this.request?.abort();
     this.request = new AbortController();
     fetch(url, { signal: this.request.signal, headers: { Accept: "application/json" } })

@@ -1,5 +1,7 @@
 """The public appeals: the list with its filters, and the map's clusters."""
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -38,6 +40,8 @@ def appeals():
 def test_the_map_draws_clusters_and_the_list_filters(
     page: Page, live_server, axe_violations, appeals
 ):
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "map.json" in r.url else None)
     page.goto(live_server.url + "/appeals/")
 
     # the map shows a cluster of three and a lone appeal
@@ -46,6 +50,12 @@ def test_the_map_draws_clusters_and_the_list_filters(
     assert page.locator(".hromada-cluster:not(.hromada-cluster--one)").evaluate(
         CENTRED
     ), "the count sits in the middle of its circle"
+    # the map asks for whole squares of the server's grid, so that
+    # visitors looking at the same part of the city share a cached answer
+    query = parse_qs(urlsplit(asked[0]).query)
+    cells = 4 * 2 ** int(query["zoom"][0]) / 360
+    for edge in query["bbox"][0].split(","):
+        assert abs(float(edge) * cells - round(float(edge) * cells)) < 0.01
     expect(page.get_by_role("status")).to_contain_text("4")
     assert axe_violations() == []
 

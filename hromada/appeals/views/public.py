@@ -68,7 +68,9 @@ def appeal_list(request: HttpRequest) -> HttpResponse:
 
 # Zoom levels the public map serves: the city, down to its streets.
 MAP_ZOOMS = range(10, 20)
-MAP_SPAN_MAX = 2.0  # degrees: a city, not a country
+# Degrees: a city, not a country; a wide screen at the farthest zoom (10)
+# shows about two, and the map widens its box to whole squares.
+MAP_SPAN_MAX = 3.0
 MAP_DEFAULT_DAYS = 90
 
 
