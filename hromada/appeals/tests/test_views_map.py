@@ -1,6 +1,7 @@
 """The public list's filters and the clusters of the public map."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -171,3 +172,18 @@ def test_without_a_period_the_map_shows_the_last_90_days(client, tree):
 
     assert sum(cell["count"] for cell in recent) == 1
     assert sum(cell["count"] for cell in everything) == 2
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite has no covering indexes"
+)
+def test_the_map_has_its_covering_index_on_postgresql():
+    # what appeal_map_cells reads, all in the index: no table reads
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'appeals_public_map'"
+        )
+        (definition,) = cursor.fetchone()
+
+    assert "(registered_at) INCLUDE (id, lon, lat, category_id" in definition
+    assert definition.endswith("WHERE is_public")
