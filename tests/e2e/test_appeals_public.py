@@ -50,6 +50,10 @@ def test_the_map_draws_clusters_and_the_list_filters(
     assert page.locator(".hromada-cluster:not(.hromada-cluster--one)").evaluate(
         CENTRED
     ), "the count sits in the middle of its circle"
+    colours = page.locator(".hromada-cluster").evaluate_all(
+        "icons => icons.map(icon => getComputedStyle(icon).backgroundColor)"
+    )
+    assert len(set(colours)) == 2, "a lone appeal is drawn apart from a cluster"
     # the map asks for whole squares of the server's grid, so that
     # visitors looking at the same part of the city share a cached answer
     query = parse_qs(urlsplit(asked[0]).query)
