@@ -184,9 +184,15 @@ def _description(form: QueryDict, category: Category) -> tuple[str, int]:
     links = media_urls(form)
     room = max(filing_input.LINKS_MAX - len(filing_input.LINK.findall(text)), 0)
     kept = links[:room]
-    if kept:
-        text += "\n\n" + "\n".join(f"Фото: {link}" for link in kept)
-    return text, len(links) - len(kept)
+    return with_photo_links(text, kept), len(links) - len(kept)
+
+
+def with_photo_links(text: str, links: list[str]) -> str:
+    """``text`` with the photo links below it, one a line, for staff to
+    open (a request inside a request cannot fetch them)."""
+    if not links:
+        return text
+    return text + "\n\n" + "\n".join(f"Фото: {link}" for link in links)
 
 
 def media_urls(form: QueryDict) -> list[str]:

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from django.db.models import Max, QuerySet
+from django.db.models import Max, Q, QuerySet
 
 from hromada.api.models import Open311Client, Open311Update
 from hromada.api.open311 import statuses
 from hromada.api.open311.params import Page, Window
+from hromada.appeals import permissions as appeal_permissions
 from hromada.appeals.models import (
     OPEN_STATUSES,
     Appeal,
@@ -139,11 +140,16 @@ def request_for_update(*, public_id: str, email: str) -> Appeal | None:
     ids = _uuids([public_id])
     if not ids:
         return None
-    appeal = Appeal.objects.select_related("applicant").filter(public_id=ids[0]).first()
-    if appeal is None:
-        return None
-    public = public_selectors.appeal_get_public(public_id=ids[0]) is not None
-    return appeal if public or is_applicant(appeal, email=email) else None
+    # Applicants' addresses are kept in lower case (the filing service).
+    email = email.strip().lower()
+    visible = appeal_permissions.public_appeals_q()
+    if email:
+        visible |= Q(applicant__email=email)
+    return (
+        Appeal.objects.select_related("applicant")
+        .filter(visible, public_id=ids[0])
+        .first()
+    )
 
 
 def is_applicant(appeal: Appeal, *, email: str) -> bool:

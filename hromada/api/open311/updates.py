@@ -119,8 +119,5 @@ def _client_update_id(form: QueryDict) -> str:
 
 def _description(form: QueryDict) -> str:
     """The citizen's text with the photo links that fit appended."""
-    text = params.text(form, "description")
     links = intake.media_urls(form)[:LINKS_MAX]
-    if links:
-        text += "\n\n" + "\n".join(f"Фото: {link}" for link in links)
-    return text.strip()
+    return intake.with_photo_links(params.text(form, "description"), links).strip()

@@ -42,9 +42,7 @@ def appeal_comment_add(
     text = comment_check(text)
     appeal = appeal_lock(appeal)
     kind = AppealEventKind.COMMENTED if by_applicant else AppealEventKind.REMARKED
-    event = event_add(appeal, kind, actor=actor)
-    event.text = text
-    event.save(update_fields=["text", "updated_at"])
+    event = event_add(appeal, kind, actor=actor, text=text)
     audit_record(
         actor=actor,
         action="appeals.comment",

@@ -22,8 +22,10 @@ def event_add(
     actor: User | None,
     unit_id: int | None = None,
     note: str = "",
+    text: str = "",
 ) -> AppealEvent:
-    """One step of the timeline, now; ``note`` is public, keep it plain."""
+    """One step of the timeline, now; ``note`` is public, keep it plain;
+    ``text`` (a comment) is for staff and the applicant only."""
     return AppealEvent.objects.create(
         appeal=appeal,
         kind=kind,
@@ -31,4 +33,5 @@ def event_add(
         actor=actor,
         unit_id=unit_id,
         note=note,
+        text=text,
     )
