@@ -34,7 +34,6 @@ import json
 import logging
 import os
 import sys
-import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -47,10 +46,10 @@ from bench.edms import (  # noqa: E402 (the path above makes bench importable)
     PG_URL,
     _get,
     _postgres_reset,
-    _postgres_up,
     _run,
     baseline_measure,
     baseline_worker,
+    each_database,
     latencies_ms,
     p95,
     platform_env,
@@ -273,17 +272,13 @@ def main() -> int:
         else:
             appeals_worker(json.loads(os.environ["BENCH_BASELINE"]))
         return 0
-    vendors = os.environ.get("BENCH_APPEALS_DATABASES", "sqlite,postgresql")
-    for vendor in vendors.split(","):
-        if vendor == "postgresql" and not _postgres_up():
-            print(json.dumps({"figure": "A*", "database": vendor, "skipped": True}))
-            continue
-        with tempfile.TemporaryDirectory(prefix="hromada-bench-appeals-") as scratch:
-            try:
-                _measure(vendor, Path(scratch))
-            finally:
-                if vendor == "postgresql" and os.environ.get("BENCH_KEEP") != "1":
-                    _postgres_reset(create=False, names=PG_NAMES)
+    each_database(
+        variable="BENCH_APPEALS_DATABASES",
+        figure="A*",
+        prefix="hromada-bench-appeals-",
+        names=PG_NAMES,
+        measure=_measure,
+    )
     return 0
 
 

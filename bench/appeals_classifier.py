@@ -29,7 +29,6 @@ PostgreSQL database (``BENCH_PG_DATABASE_CLASSIFIER``, default
 import json
 import os
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -41,8 +40,9 @@ sys.path.insert(0, str(ROOT))
 from bench.edms import (  # noqa: E402 (the path above makes bench importable)
     PG_URL,
     _postgres_reset,
-    _postgres_up,
     _run,
+    each_database,
+    worker_env,
 )
 
 SCALE = float(os.environ.get("BENCH_CLASSIFIER_SCALE", "0.002"))
@@ -144,17 +144,7 @@ def _measure(vendor: str, scratch: Path) -> None:
         url = f"sqlite:///{scratch / 'hromada.sqlite3'}"
     # No Redis: the classifier needs no cache, and another benchmark may
     # be using the bench's Redis database.
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "DJANGO_SETTINGS_MODULE": "config.settings.base",
-        "DATABASE_URL": url,
-        "HROMADA_DATA_DIR": str(scratch / "data"),
-        "HROMADA_DEMO": "True",
-        "DEBUG": "False",
-        "ALLOWED_HOSTS": "testserver,localhost",
-    }
-    env.pop("REDIS_URL", None)
+    env = worker_env(scratch=scratch, url=url, redis=False)
     _run(["-m", "django", "migrate", "-v0"], env)
     _run([__file__, "--worker"], env)
 
@@ -163,17 +153,13 @@ def main() -> int:
     if sys.argv[1:2] == ["--worker"]:
         classifier_worker()
         return 0
-    vendors = os.environ.get("BENCH_CLASSIFIER_DATABASES", "sqlite,postgresql")
-    for vendor in vendors.split(","):
-        if vendor == "postgresql" and not _postgres_up():
-            print(json.dumps({"figure": "C*", "database": vendor, "skipped": True}))
-            continue
-        with tempfile.TemporaryDirectory(prefix="hromada-bench-classifier-") as scratch:
-            try:
-                _measure(vendor, Path(scratch))
-            finally:
-                if vendor == "postgresql" and os.environ.get("BENCH_KEEP") != "1":
-                    _postgres_reset(create=False, names=PG_NAMES)
+    each_database(
+        variable="BENCH_CLASSIFIER_DATABASES",
+        figure="C*",
+        prefix="hromada-bench-classifier-",
+        names=PG_NAMES,
+        measure=_measure,
+    )
     return 0
 
 

@@ -355,6 +355,14 @@ def platform_env(
 ) -> dict[str, str]:
     """The environment of a worker running the platform on ``url``; with
     Redis for cache and sessions on PostgreSQL, as production runs."""
+    env = worker_env(scratch=scratch, url=url, redis=vendor == "postgresql")
+    env["BENCH_BASELINE"] = json.dumps(baseline)
+    return env
+
+
+def worker_env(*, scratch: Path, url: str, redis: bool) -> dict[str, str]:
+    """The environment of a worker subprocess on the database ``url``,
+    its files under ``scratch``; Redis when asked for and up, else none."""
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
@@ -365,11 +373,38 @@ def platform_env(
         "HROMADA_DEMO": "True",
         "DEBUG": "False",
         "ALLOWED_HOSTS": "testserver,localhost",
-        "BENCH_BASELINE": json.dumps(baseline),
     }
-    if vendor == "postgresql" and _redis_up():
+    env.pop("REDIS_URL", None)
+    if redis and _redis_up():
         env["REDIS_URL"] = REDIS_URL
     return env
+
+
+def each_database(
+    *,
+    variable: str,
+    figure: str,
+    prefix: str,
+    names: tuple[str, ...],
+    measure: Callable[[str, Path], None],
+    keep: bool = False,
+) -> None:
+    """``measure(vendor, scratch)`` for each database named in the
+    environment ``variable`` (SQLite and PostgreSQL by default), in a
+    scratch directory of its own; an unreachable PostgreSQL is reported as
+    skipped, and its databases ``names`` are dropped afterwards unless
+    ``keep`` or ``BENCH_KEEP=1``."""
+    for vendor in os.environ.get(variable, "sqlite,postgresql").split(","):
+        if vendor == "postgresql" and not _postgres_up():
+            print(json.dumps({"figure": figure, "database": vendor, "skipped": True}))
+            continue
+        with tempfile.TemporaryDirectory(prefix=prefix) as scratch:
+            try:
+                measure(vendor, Path(scratch))
+            finally:
+                kept = keep or os.environ.get("BENCH_KEEP") == "1"
+                if vendor == "postgresql" and not kept:
+                    _postgres_reset(create=False, names=names)
 
 
 def _measure(vendor: str, scratch: Path) -> None:
@@ -396,22 +431,14 @@ def main() -> int:
         else:
             edms_worker(json.loads(os.environ["BENCH_BASELINE"]))
         return 0
-    vendors = os.environ.get("BENCH_EDMS_DATABASES", "sqlite,postgresql").split(",")
-    for vendor in vendors:
-        if vendor == "postgresql" and not _postgres_up():
-            print(
-                json.dumps(
-                    {"figure": "E*", "database": vendor, "skipped": "unreachable"}
-                )
-            )
-            continue
-        with tempfile.TemporaryDirectory(prefix="hromada-bench-edms-") as scratch:
-            try:
-                _measure(vendor, Path(scratch))
-            finally:
-                keep = REUSE or os.environ.get("BENCH_KEEP") == "1"
-                if vendor == "postgresql" and not keep:
-                    _postgres_reset(create=False)
+    each_database(
+        variable="BENCH_EDMS_DATABASES",
+        figure="E*",
+        prefix="hromada-bench-edms-",
+        names=PG_NAMES,
+        measure=_measure,
+        keep=REUSE,
+    )
     return 0
 
 
