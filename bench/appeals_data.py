@@ -61,6 +61,7 @@ class Fixture:
     citizen: User | None = None
     sysadmin: User | None = None
     category_code: str = ""
+    reused: bool = False
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,27 @@ def _setup() -> tuple[dict[str, int], Lookup, Journal, Fixture]:
         ),
     )
     return {"journal": journal.pk, "unit": council.pk}, lookup, journal, fixture
+
+
+def generated() -> bool:
+    """Whether this database holds a history written by ``generate``."""
+    return User.objects.filter(email="sysadmin@bench.example").exists()
+
+
+def kept() -> Fixture:
+    """What the figures need from a history an earlier run left."""
+    started = timezone.now()
+    leaves = Category.objects.filter(children__isnull=True).order_by("pk")
+    codes = list(leaves.values_list("code", flat=True)[:1])
+    fixture = Fixture(
+        appeals=Appeal.objects.count(),
+        citizen=User.objects.get(email="citizen@bench.example"),
+        sysadmin=User.objects.get(email="sysadmin@bench.example"),
+        category_code=codes[0],
+        reused=True,
+    )
+    fixture.seconds = (timezone.now() - started).total_seconds()
+    return fixture
 
 
 def generate(*, scale: float) -> Fixture:
