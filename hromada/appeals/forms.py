@@ -60,8 +60,12 @@ def category_field_choices() -> list[tuple[str, Any]]:
 class AppealStartForm(forms.Form):
     """Step one: what the matter is about and where it is."""
 
-    category = forms.ChoiceField(
+    # Checked by ``clean`` against the active tree (one query); the list of
+    # options is built only when the form is drawn, not when it is sent
+    # (Django takes a callable for choices; the type stubs do not say so).
+    category = forms.CharField(
         label=_("What is the matter about?"),
+        widget=forms.Select(choices=category_field_choices),  # type: ignore[arg-type]
         error_messages={"required": _("Choose a category.")},
     )
     location = LocationField(
@@ -72,12 +76,6 @@ class AppealStartForm(forms.Form):
             "put the pin on the map."
         ),
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["category"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = category_field_choices()
 
     def clean(self) -> dict[str, Any]:
         """The chosen category as an object; its place when it needs one."""

@@ -1,6 +1,8 @@
 """Background entry points of the appeals room: ids in, one service call."""
 
 import logging
+from datetime import timedelta
+from typing import Final
 
 from django.utils import timezone
 from django_tasks import task
@@ -8,9 +10,29 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
 from hromada.appeals.models import ClassifierTarget
-from hromada.appeals.services import answers, escalation, feedback, learning
+from hromada.appeals.services import answers, escalation, feedback, intake, learning
 
 logger = logging.getLogger(__name__)
+
+# An accepted appeal waiting this long lost its task, or was refused: the
+# sweep registers it.
+WAITING_GRACE: Final = timedelta(seconds=30)
+
+
+@task()
+def appeals_register_accepted() -> None:
+    """Register the appeals the public sent, a moment after acceptance."""
+    intake.appeal_intakes_register_accepted()
+
+
+@db_periodic_task(crontab(minute="*"))
+def appeals_register_waiting() -> None:
+    """Every minute, register accepted appeals still waiting."""
+    registered = intake.appeal_intakes_register_waiting(
+        received_before=timezone.now() - WAITING_GRACE
+    )
+    if registered:
+        logger.info("Registered %s accepted appeals that were waiting", registered)
 
 
 @task()

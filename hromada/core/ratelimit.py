@@ -37,16 +37,21 @@ def rate_limit_check(*, rates: tuple[RateLimit, ...], keys: tuple[str, ...]) -> 
     so that a form sent back with an error does not use up the allowance.
     Empty keys (no account, no address) are skipped.
     """
-    for rate in rates:
-        for key in filter(None, keys):
-            if (cache.get(_cache_key(rate, key)) or 0) >= rate.limit:
-                raise RateLimitedError(
-                    _(
-                        "We have received several submissions from you in a "
-                        "short time. Please try again later, or call the "
-                        "city contact centre."
-                    )
+    limits = {
+        _cache_key(rate, key): rate.limit
+        for rate in rates
+        for key in filter(None, keys)
+    }
+    counts = cache.get_many(list(limits))  # one round trip to the cache
+    for cache_key, limit in limits.items():
+        if (counts.get(cache_key) or 0) >= limit:
+            raise RateLimitedError(
+                _(
+                    "We have received several submissions from you in a "
+                    "short time. Please try again later, or call the "
+                    "city contact centre."
                 )
+            )
 
 
 def rate_limit_count(*, rates: tuple[RateLimit, ...], keys: tuple[str, ...]) -> None:

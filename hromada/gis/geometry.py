@@ -6,6 +6,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from shapely.geometry import Point, shape
 from shapely.geometry.base import BaseGeometry
+from shapely.prepared import PreparedGeometry, prep
 
 from hromada.core.errors import ApplicationError
 
@@ -69,3 +70,13 @@ def check_point(lon: float, lat: float) -> None:
 def contains(boundary: Mapping[str, Any], lon: float, lat: float) -> bool:
     """Whether the GeoJSON ``boundary`` holds the point (its edge included)."""
     return bool(shape(boundary).covers(Point(lon, lat)))
+
+
+def prepared(boundary: Mapping[str, Any]) -> PreparedGeometry:
+    """``boundary`` parsed and prepared for many point tests."""
+    return prep(shape(boundary))
+
+
+def covers(boundary: PreparedGeometry, lon: float, lat: float) -> bool:
+    """Whether a prepared boundary holds the point (its edge included)."""
+    return bool(boundary.covers(Point(lon, lat)))

@@ -140,9 +140,13 @@ def district_for_point(*, lon: float, lat: float) -> District | None:
 
     On a shared edge the district first by name answers.
     """
-    candidates = District.objects.filter(
-        min_lon__lte=lon, max_lon__gte=lon, min_lat__lte=lat, max_lat__gte=lat
-    ).order_by("name")
+    candidates = (
+        District.objects.filter(
+            min_lon__lte=lon, max_lon__gte=lon, min_lat__lte=lat, max_lat__gte=lat
+        )
+        .defer("geometry")
+        .order_by("name")
+    )
     return district_among(candidates, lon=lon, lat=lat)
 
 
@@ -154,10 +158,32 @@ def district_among(
         if (
             district.min_lon <= lon <= district.max_lon
             and district.min_lat <= lat <= district.max_lat
-            and geometry.contains(district.geometry, lon, lat)
+            and geometry.covers(_boundary(district), lon, lat)
         ):
             return district
     return None
+
+
+# Districts' boundaries parsed once per process, by id and version: a
+# boundary changes only with its row's ``updated_at``.
+_BOUNDARIES: dict[tuple[int, object], geometry.PreparedGeometry] = {}
+_BOUNDARIES_MAX = 1000
+
+
+def _boundary(district: District) -> geometry.PreparedGeometry:
+    key = (district.pk, district.updated_at)
+    found = _BOUNDARIES.get(key)
+    if found is None:
+        if "geometry" in district.get_deferred_fields():
+            data = District.objects.values_list("geometry", flat=True).get(
+                pk=district.pk
+            )
+        else:
+            data = district.geometry
+        if len(_BOUNDARIES) >= _BOUNDARIES_MAX:
+            _BOUNDARIES.clear()
+        found = _BOUNDARIES[key] = geometry.prepared(data)
+    return found
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -32,6 +32,7 @@ from hromada.appeals.models.dictionaries import (
     TermRule,
     TopicCode,
 )
+from hromada.appeals.models.intake import AppealIntake, IntakeState
 from hromada.appeals.models.learning import ClassifierModel, ClassifierTarget
 from hromada.appeals.models.parts import (
     AnswerStatus,
@@ -60,6 +61,7 @@ __all__ = [
     "AppealEventKind",
     "AppealFollower",
     "AppealForm",
+    "AppealIntake",
     "AppealKind",
     "AppealOutcome",
     "AppealStatus",
@@ -72,6 +74,7 @@ __all__ = [
     "CategoryQuestion",
     "ClassifierModel",
     "ClassifierTarget",
+    "IntakeState",
     "QuestionKind",
     "ReceiptAttribute",
     "ReceiptForm",

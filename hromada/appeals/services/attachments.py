@@ -14,6 +14,7 @@ from hromada.appeals.models import (
     AttachmentRole,
 )
 from hromada.core import storage
+from hromada.core.models import StoredFile
 
 PHOTO_TYPES: Final = frozenset({storage.JPEG, storage.PNG})
 FILE_TYPES: Final = PHOTO_TYPES | {storage.PDF}
@@ -30,8 +31,17 @@ def attachments_store(
 ) -> None:
     """Store photos and PDFs of the appeal (or of ``answer``) atomically,
     each checked by kind and size and kept with its SHA-256."""
-    for upload in files:
-        stored = storage.file_store(
+    attachments_link(appeal, attachments_keep(files, actor=actor), answer=answer)
+
+
+def attachments_keep(
+    files: Sequence[File[bytes]], *, actor: User | None
+) -> list[StoredFile]:
+    """Check and store the files (kind, size, SHA-256) before the appeal
+    they belong to exists: an accepted appeal keeps them until it is
+    registered (``attachments_link``)."""
+    return [
+        storage.file_store(
             content=upload,
             name=upload.name or "file",
             allowed_types=FILE_TYPES,
@@ -39,10 +49,24 @@ def attachments_store(
             max_bytes=FILE_MAX_BYTES,
             uploaded_by=actor,
         )
-        AppealAttachment.objects.create(
+        for upload in files
+    ]
+
+
+def attachments_link(
+    appeal: Appeal,
+    stored: Sequence[StoredFile],
+    *,
+    answer: AppealAnswer | None = None,
+) -> None:
+    """Attach stored files to the appeal (or to its ``answer``)."""
+    AppealAttachment.objects.bulk_create(
+        AppealAttachment(
             appeal=appeal,
             answer=answer,
-            stored_file=stored,
+            stored_file=file,
             role=AttachmentRole.ANSWER if answer else AttachmentRole.APPLICANT,
-            is_image=stored.content_type in PHOTO_TYPES,
+            is_image=file.content_type in PHOTO_TYPES,
         )
+        for file in stored
+    )

@@ -8,6 +8,7 @@ registration (ст. 20; D1, D2). Every channel — the portal form, the
 contact centre, Open311 — files through ``appeal_submit``.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 from uuid import UUID
@@ -43,6 +44,7 @@ from hromada.core.errors import (
     PermissionDeniedError,
     ValidationError,
 )
+from hromada.core.models import StoredFile
 from hromada.documents.models import Channel, DocumentKind, Journal
 from hromada.documents.selectors import cards as document_selectors
 from hromada.documents.services import receiving
@@ -72,7 +74,9 @@ DOCUMENT_CHANNELS: Final = {
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class _Place:
+class AppealPlace:
+    """Where an appeal is: a registry address or a point, its district."""
+
     address: Address | None
     district: District | None
     lon: float | None
@@ -112,7 +116,29 @@ def appeal_submit(
     if earlier is not None:
         return Appeal.objects.get(pk=earlier)
     answers = filing_input.appeal_input_check(data, channel=channel)
-    place = _place(data)
+    place = appeal_place(data)
+    stored = attachments.attachments_keep(data.files, actor=actor)
+    appeal = appeal_register(
+        data, actor=actor, channel=channel, place=place, answers=answers, files=stored
+    )
+    once.submission_bind(key=once_key, target=appeal)
+    transaction.on_commit(lambda: ratelimit.rate_limit_count(rates=RATES, keys=keys))
+    return appeal
+
+
+def appeal_register(
+    data: AppealInput,
+    *,
+    actor: User | None,
+    channel: AppealChannel,
+    place: AppealPlace,
+    answers: dict[str, object],
+    files: Sequence[StoredFile],
+) -> Appeal:
+    """Register checked input: the EDMS card and its number, routing, the
+    appeal and its first steps, its files, the audit record and the
+    "registered" e-mail. Runs in the caller's transaction: ``appeal_submit``
+    here and now, ``intake.appeal_intake_register`` for an accepted one."""
     text = f"{data.title}\n{data.description}"
     rule = routing_selectors.routing_rule_for(
         category=data.category,
@@ -122,7 +148,7 @@ def appeal_submit(
     appeal = _register(
         data, actor=actor, channel=channel, place=place, rule=rule, answers=answers
     )
-    attachments.attachments_store(appeal, data.files, actor=actor)
+    attachments.attachments_link(appeal, files)
     _events_first(appeal, actor=actor)
     audit_record(
         actor=actor,
@@ -137,8 +163,6 @@ def appeal_submit(
         },
     )
     _notify_registered(appeal)
-    once.submission_bind(key=once_key, target=appeal)
-    transaction.on_commit(lambda: ratelimit.rate_limit_count(rates=RATES, keys=keys))
     return appeal
 
 
@@ -147,7 +171,7 @@ def _register(
     *,
     actor: User | None,
     channel: AppealChannel,
-    place: _Place,
+    place: AppealPlace,
     rule: RoutingRule | None,
     answers: dict[str, object],
 ) -> Appeal:
@@ -279,7 +303,7 @@ def _applicant_create(given: ApplicantInput, *, user: User | None) -> Applicant:
     )
 
 
-def _place(data: AppealInput) -> _Place:
+def appeal_place(data: AppealInput) -> AppealPlace:
     """The appeal's place: a registry address, or a point, inside the city."""
     lon, lat, district = data.lon, data.lat, None
     if data.address is not None:
@@ -298,7 +322,7 @@ def _place(data: AppealInput) -> _Place:
     elif data.category.needs_location and not data.address_text.strip():
         raise _place_error(_("Show the place on the map or give its address."))
     text = str(data.address) if data.address is not None else data.address_text
-    return _Place(
+    return AppealPlace(
         address=data.address, district=district, lon=lon, lat=lat, text=text.strip()
     )
 

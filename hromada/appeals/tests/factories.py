@@ -16,7 +16,7 @@ from hromada.appeals.models import (
     RoutingRule,
     TermRule,
 )
-from hromada.appeals.services import filing, filing_input
+from hromada.appeals.services import filing, filing_input, intake
 from hromada.documents.models import DocumentKind
 from hromada.documents.tests.factories_cards import JournalFactory
 from hromada.gis.tests.factories import (  # noqa: F401 (used by the room's tests)
@@ -98,15 +98,17 @@ def appeal_input(*, category: Category, **overrides: Any) -> filing_input.Appeal
 def appeal_file(*, category: Category, actor: Any = None, **overrides: Any) -> Any:
     """File an appeal through the portal, as a citizen would; a channel of
     the desk (the contact centre, a hotline) is written down by an
-    operator, made here unless ``actor`` names one."""
+    operator, made here unless ``actor`` names one. The public's appeal is
+    accepted and registered at once, as the background task would."""
     channel = overrides.pop("channel", AppealChannel.PORTAL)
     if actor is None and channel in filing.DESK_CHANNELS:
         actor = UserFactory(roles=[Role.CONTACT_CENTRE_OPERATOR])
-    return filing.appeal_submit(
-        actor=actor,
-        channel=channel,
-        data=appeal_input(category=category, **overrides),
-    )
+    data = appeal_input(category=category, **overrides)
+    if channel not in intake.PUBLIC_CHANNELS:
+        return filing.appeal_submit(actor=actor, channel=channel, data=data)
+    # The public's appeal: accepted, then registered as the task does.
+    accepted = intake.appeal_accept(actor=actor, channel=channel, data=data)
+    return intake.appeal_intake_register(intake_id=accepted.pk)
 
 
 @dataclass
@@ -137,3 +139,24 @@ def enterprise(name: str = "КП «Благоустрій»") -> Enterprise:
         dispatcher=post("Диспетчер", Role.DISPATCHER),
         executor=post("Інженер", Role.EXECUTOR),
     )
+
+
+def accepted_register() -> list[Any]:
+    """Register every accepted appeal now, as the background task does a
+    moment after acceptance (tests run no queue); the appeals, oldest
+    first."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from hromada.appeals.models import AppealIntake
+    from hromada.appeals.services import intake
+
+    intake.appeal_intakes_register_waiting(
+        received_before=timezone.now() + timedelta(seconds=1)
+    )
+    return [
+        accepted.appeal
+        for accepted in AppealIntake.objects.select_related("appeal").order_by("pk")
+        if accepted.appeal is not None
+    ]

@@ -286,9 +286,13 @@ def test_a_bad_or_huge_file_is_refused_and_nothing_is_registered(
     assert StoredFile.objects.count() == 0
 
 
-def test_without_a_journal_of_appeals_filing_is_refused_clearly(lighting):
+def test_without_a_journal_of_appeals_a_call_is_refused_clearly(lighting):
     with pytest.raises(ApplicationError) as refusal:
-        appeal_file(category=lighting)
+        appeal_file(
+            category=lighting,
+            channel=AppealChannel.CONTACT_CENTRE,
+            applicant=applicant_input(phone="+380441234567"),
+        )
 
     assert refusal.value.code == "no_appeals_journal"
 

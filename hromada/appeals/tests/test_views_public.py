@@ -8,13 +8,14 @@ from django.urls import reverse
 
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
-from hromada.appeals.models import Appeal, AppealFollower
+from hromada.appeals.models import Appeal, AppealFollower, AppealIntake
 from hromada.appeals.tests.factories import (
     AddressFactory,
     CategoryFactory,
     CategoryQuestionFactory,
     DistrictFactory,
     RoutingRuleFactory,
+    accepted_register,
     appeal_file,
     appeals_journal,
     applicant_input,
@@ -110,14 +111,20 @@ def test_a_visitor_files_an_appeal_and_sees_its_number_once(client, lighting):
     # when
     response = client.post(DETAILS + "?" + start_query(lighting), details_post())
 
-    # then
-    appeal = Appeal.objects.get()
+    # then the appeal is accepted at once, registered a moment later
+    accepted = AppealIntake.objects.get()
     assert response.status_code == 302
-    assert response.url == reverse("appeals:appeal_filed", args=[appeal.public_id])
+    assert response.url == reverse("appeals:appeal_filed", args=[accepted.public_id])
+    waiting = client.get(response.url).content.decode()
+    assert "Ваше звернення прийнято" in waiting
+    assert 'hx-trigger="every 2s"' in waiting
+    assert not Appeal.objects.exists()
+    [appeal] = accepted_register()
     page = client.get(response.url).content.decode()
     assert appeal.number in page
+    assert "hx-trigger" not in page
     assert appeal.address.number == "14"
-    # another browser cannot open the confirmation
+    # another browser cannot open the receipt
     client.cookies.clear()
     assert client.get(response.url).status_code == 404
 
@@ -127,22 +134,26 @@ def test_a_signed_in_citizen_lands_on_the_appeal_in_their_cabinet(client, lighti
     client.force_login(citizen)
 
     response = client.post(DETAILS + "?" + start_query(lighting), details_post())
+    [appeal] = accepted_register()
 
-    appeal = Appeal.objects.get()
     assert appeal.owner == citizen
-    assert response.url == reverse(
-        "appeals_my:my_appeal_detail", args=[appeal.public_id]
-    )
     page = client.get(response.url).content.decode()
     assert appeal.number in page
+    assert reverse("appeals_my:my_appeal_detail", args=[appeal.public_id]) in page
+    # another citizen cannot open the receipt
+    client.force_login(UserFactory(roles=[Role.CITIZEN]))
+    assert client.get(response.url).status_code == 404
 
 
 def test_a_form_sent_twice_files_one_appeal(client, lighting):
     data = details_post()
 
-    client.post(DETAILS + "?" + start_query(lighting), data)
-    client.post(DETAILS + "?" + start_query(lighting), data)
+    first = client.post(DETAILS + "?" + start_query(lighting), data)
+    second = client.post(DETAILS + "?" + start_query(lighting), data)
 
+    assert first.url == second.url
+    assert AppealIntake.objects.count() == 1
+    assert len(accepted_register()) == 1
     assert Appeal.objects.count() == 1
 
 
@@ -178,7 +189,8 @@ def test_a_category_question_becomes_a_field_and_its_answer_is_kept(client, ligh
     )
 
     assert 'name="answer_pole"' in missing.content.decode()
-    assert Appeal.objects.get().answers == {"pole": "12-345"}
+    [appeal] = accepted_register()
+    assert appeal.answers == {"pole": "12-345"}
 
 
 def test_the_public_pages_show_public_appeals_without_their_authors(client, lighting):

@@ -3,26 +3,30 @@
 from typing import Any
 from uuid import UUID
 
-from django.contrib import messages
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.urls import reverse
 
 from hromada.accounts import selectors as account_selectors
 from hromada.accounts.models import User
 from hromada.appeals.forms import KIND_HINTS, AppealDetailsForm, AppealStartForm
-from hromada.appeals.models import Appeal, AppealChannel, AppealSubject, Category
+from hromada.appeals.models import AppealChannel, AppealIntake, AppealSubject, Category
 from hromada.appeals.selectors import appeals as appeal_selectors
-from hromada.appeals.services import filing, filing_input
+from hromada.appeals.selectors import intake as intake_selectors
+from hromada.appeals.services import filing_input, intake
 from hromada.core.errors import ApplicationError
 from hromada.gis.forms import Location
 from hromada.ui.forms import errors_to_form
 
-# The appeals a visitor filed in this browser session: only they may see
-# the confirmation page of one.
-SESSION_KEY = "appeals_filed"
-SESSION_KEEP = 20
+# The receipts of the appeals a visitor filed in this browser, in a signed
+# cookie (no session to load and write on each filing): only this browser
+# may open them. Kept a day — the number reaches the e-mail as well.
+RECEIPTS_COOKIE = "appeals_filed"
+RECEIPTS_SALT = "hromada.appeals.receipts"
+RECEIPTS_KEEP = 20
+RECEIPTS_AGE = 86400
 
 
 @login_not_required
@@ -48,9 +52,11 @@ def appeal_new_details(request: HttpRequest) -> HttpResponse:
         initial={"category": category.code, **_applicant_initial(user)},
     )
     if request.method == "POST" and form.is_valid():
-        appeal = _submit(request, form, category=category, location=location, user=user)
-        if appeal is not None:
-            return _after_submit(request, appeal, user=user)
+        accepted = _submit(
+            request, form, category=category, location=location, user=user
+        )
+        if accepted is not None:
+            return _after_submit(request, accepted)
     nearby = (
         appeal_selectors.appeal_list_nearby(
             category=category, lon=location.lon, lat=location.lat
@@ -90,13 +96,13 @@ def _submit(
     category: Category,
     location: Location | None,
     user: User | None,
-) -> Appeal | None:
+) -> AppealIntake | None:
     data = form.cleaned_data
     co_signers = form.co_signer_inputs() if data.get("is_collective") else []
     if form.errors:
         return None
     try:
-        return filing.appeal_submit(
+        return intake.appeal_accept(
             actor=user,
             channel=AppealChannel.PORTAL,
             data=filing_input.AppealInput(
@@ -140,27 +146,49 @@ def _client_key(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR", ""))
 
 
-def _after_submit(
-    request: HttpRequest, appeal: Appeal, *, user: User | None
-) -> HttpResponse:
-    if user is not None:
-        messages.success(
-            request,
-            _("Your appeal is registered under number %(number)s.")
-            % {"number": appeal.number},
+def _after_submit(request: HttpRequest, accepted: AppealIntake) -> HttpResponse:
+    """To the receipt; a visitor's browser remembers it is theirs."""
+    response = redirect("appeals:appeal_filed", accepted.public_id)
+    if accepted.actor_id is None:
+        kept = [str(accepted.public_id), *_receipts(request)]
+        response.set_signed_cookie(
+            RECEIPTS_COOKIE,
+            " ".join(list(dict.fromkeys(kept))[:RECEIPTS_KEEP]),
+            salt=RECEIPTS_SALT,
+            max_age=RECEIPTS_AGE,
+            path=reverse("appeals:appeal_list"),
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
         )
-        return redirect("appeals_my:my_appeal_detail", appeal.public_id)
-    filed = [str(appeal.public_id), *request.session.get(SESSION_KEY, [])]
-    request.session[SESSION_KEY] = filed[:SESSION_KEEP]
-    return redirect("appeals:appeal_filed", appeal.public_id)
+    return response
+
+
+def _receipts(request: HttpRequest) -> list[str]:
+    """The receipts this browser holds (none if the cookie was altered)."""
+    value = request.get_signed_cookie(
+        RECEIPTS_COOKIE, default="", salt=RECEIPTS_SALT, max_age=RECEIPTS_AGE
+    )
+    return (value or "").split()
 
 
 @login_not_required
 def appeal_filed(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    """The confirmation a visitor sees once: the number and what comes next."""
-    if str(public_id) not in request.session.get(SESSION_KEY, []):
+    """The receipt: accepted, then — a moment later — the number and what
+    comes next. Only the citizen who filed it (or this browser, for a
+    visitor) sees it; anyone else gets 404."""
+    accepted = intake_selectors.intake_get_filed(public_id=public_id)
+    user = request.user if isinstance(request.user, User) else None
+    if accepted is None:
         raise Http404
-    appeal = appeal_selectors.appeal_get_filed(public_id=public_id)
-    if appeal is None:
+    if accepted.actor_id is not None:
+        allowed = user is not None and accepted.actor_id == user.pk
+    else:
+        allowed = str(public_id) in _receipts(request)
+    if not allowed:
         raise Http404
-    return render(request, "appeals/appeal_filed.html", {"appeal": appeal})
+    return render(
+        request,
+        "appeals/appeal_filed.html",
+        {"accepted": accepted, "appeal": accepted.appeal},
+    )

@@ -151,14 +151,16 @@ def test_with_districts_the_city_is_their_union(
     # given: a district far from the box of the settings
     district = DistrictFactory.create(lon=31.0, lat=51.0, size=0.01)
 
-    # when
+    # when: the boundary is read once per process, then only the boxes
+    with django_assert_max_num_queries(2):
+        first = selectors.point_place(lon=31.005, lat=51.005)
     with django_assert_max_num_queries(1):
-        inside = selectors.point_place(lon=31.005, lat=51.005)
+        inside = selectors.point_place(lon=31.004, lat=51.004)
     with django_assert_max_num_queries(2):
         outside = selectors.point_place(lon=30.37, lat=50.386)
 
     # then
-    assert inside == selectors.PointPlace(is_in_city=True, district=district)
+    assert first == inside == selectors.PointPlace(is_in_city=True, district=district)
     assert outside == selectors.PointPlace(is_in_city=False, district=None)
 
 
@@ -206,3 +208,19 @@ def test_districts_are_listed_with_their_address_counts(sadova):
         ("Північний", 0),
         ("Центральний", 3),
     ]
+
+
+def test_a_redrawn_boundary_is_read_again():
+    # given: a district whose boundary was read
+    district = DistrictFactory.create(lon=31.0, lat=51.0, size=0.01)
+    assert selectors.point_place(lon=31.005, lat=51.005).is_in_city
+
+    # when its boundary is redrawn elsewhere (its box kept wide)
+    district.geometry = {
+        "type": "Polygon",
+        "coordinates": [[[31.0, 51.0], [31.001, 51.0], [31.001, 51.001], [31.0, 51.0]]],
+    }
+    district.save()
+
+    # then the old boundary no longer answers
+    assert not selectors.point_place(lon=31.005, lat=51.005).is_in_city
