@@ -34,3 +34,11 @@ def test_the_generated_history_reads_and_files_like_a_real_one(client):
         registered_at__year=timezone.localdate().year
     ).exclude(pk=filed.pk)
     assert filed.document.registration_seq == this_year.count() + 1
+    # a later run measures the kept history again without rewriting it
+    assert appeals_data.generated()
+    kept = appeals_data.kept()
+    assert (kept.appeals, kept.category_code, kept.reused) == (
+        601,
+        fixture.category_code,
+        True,
+    )
