@@ -1,8 +1,6 @@
 """Background entry points of the appeals room: ids in, one service call."""
 
 import logging
-from datetime import timedelta
-from typing import Final
 
 from django.utils import timezone
 from django_tasks import task
@@ -13,10 +11,6 @@ from hromada.appeals.models import ClassifierTarget
 from hromada.appeals.services import answers, escalation, feedback, intake, learning
 
 logger = logging.getLogger(__name__)
-
-# An accepted appeal waiting this long lost its task, or was refused: the
-# sweep registers it.
-WAITING_GRACE: Final = timedelta(seconds=30)
 
 
 @task()
@@ -29,7 +23,7 @@ def appeals_register_accepted() -> None:
 def appeals_register_waiting() -> None:
     """Every minute, register accepted appeals still waiting."""
     registered = intake.appeal_intakes_register_waiting(
-        received_before=timezone.now() - WAITING_GRACE
+        received_before=timezone.now() - intake.WAITING_GRACE
     )
     if registered:
         logger.info("Registered %s accepted appeals that were waiting", registered)

@@ -1,8 +1,15 @@
 """Reads of accepted appeals: the citizen's receipt."""
 
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Final
 from uuid import UUID
 
-from hromada.appeals.models import AppealIntake
+from django.db.models import Count, Min
+
+from hromada.appeals.models import AppealIntake, IntakeState
+
+PROBLEMS_SHOWN: Final = 5
 
 
 def intake_get_filed(*, public_id: UUID | str) -> AppealIntake | None:
@@ -25,4 +32,34 @@ def intake_get_filed(*, public_id: UUID | str) -> AppealIntake | None:
             "appeal__public_id",
         )
         .first()
+    )
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class WaitingIntakes:
+    """Accepted appeals still not registered: how many, since when, why."""
+
+    count: int
+    oldest: datetime | None
+    problems: list[str]
+
+
+def intake_waiting(*, received_before: datetime) -> WaitingIntakes:
+    """The accepted appeals received before ``received_before`` and still
+    waiting for registration (two queries): what the office must see when
+    registration stalls (a journal not opened, the queue down)."""
+    waiting = AppealIntake.objects.filter(
+        state=IntakeState.RECEIVED, received_at__lt=received_before
+    )
+    summary = waiting.aggregate(count=Count("pk"), oldest=Min("received_at"))
+    problems = (
+        waiting.exclude(problem="")
+        .order_by("problem")
+        .values_list("problem", flat=True)
+        .distinct()[:PROBLEMS_SHOWN]
+    )
+    return WaitingIntakes(
+        count=summary["count"],
+        oldest=summary["oldest"],
+        problems=list(problems) if summary["count"] else [],
     )

@@ -16,7 +16,7 @@ an operator reads the number back to the caller at once.
 
 import logging
 from dataclasses import asdict
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, Final
 from uuid import UUID
@@ -45,6 +45,9 @@ from hromada.gis.models import Address
 logger = logging.getLogger(__name__)
 
 PUBLIC_CHANNELS: Final = frozenset({AppealChannel.PORTAL, AppealChannel.OPEN311})
+# An accepted appeal still waiting this long lost its run, or its
+# registration was refused: the minute's sweep takes it, the office sees it.
+WAITING_GRACE: Final = timedelta(seconds=30)
 # One sweep registers at most this many; the next takes the rest.
 SWEEP_BATCH: Final = 500
 

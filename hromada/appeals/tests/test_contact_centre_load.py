@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from hromada.accounts.roles import Role
 from hromada.accounts.tests.factories import UserFactory
-from hromada.appeals.models import Appeal
+from hromada.appeals.models import Appeal, AppealIntake
+from hromada.appeals.services import intake
 from hromada.appeals.tests.contact_centre_support import (  # noqa: F401 (fixtures)
     LOAD,
     city_fixture,
@@ -19,8 +20,10 @@ from hromada.appeals.tests.factories import (
     CategoryFactory,
     RoutingRuleFactory,
     appeal_file,
+    appeal_input,
     enterprise,
 )
+from hromada.documents.models import Journal
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +93,7 @@ def test_the_load_page_costs_the_same_queries_for_more_appeals(
     overdue(appeal_file(category=city.category), 1)
     client.force_login(UserFactory(roles=[Role.MAYOR]))
     client.get(LOAD)
-    with django_assert_max_num_queries(10) as few:
+    with django_assert_max_num_queries(11) as few:
         client.get(LOAD)
     water = CategoryFactory(code="water", name="Вода")
     RoutingRuleFactory(category=water, unit=enterprise("КП «Міськводоканал»").unit)
@@ -99,9 +102,43 @@ def test_the_load_page_costs_the_same_queries_for_more_appeals(
         overdue(appeal_file(category=water), days)
 
     # when
-    with django_assert_max_num_queries(10) as more:
+    with django_assert_max_num_queries(11) as more:
         html = page(client.get(LOAD))
 
     # then
     assert len(more.captured_queries) == len(few.captured_queries)
     assert "КП «Міськводоканал»" in html
+
+
+def test_appeals_waiting_for_registration_are_shown_with_the_reason(client, city):
+    # given: two appeals accepted a while ago and refused (the journal gone),
+    # one accepted just now
+    Journal.objects.all().delete()
+    for _ in range(3):
+        intake.appeal_accept(
+            actor=None, channel="portal", data=appeal_input(category=city.category)
+        )
+    stuck = AppealIntake.objects.order_by("pk")[:2]
+    for accepted in stuck:
+        intake.appeal_intake_register(intake_id=accepted.pk)
+    since = timezone.now() - timedelta(minutes=5)
+    AppealIntake.objects.filter(pk__in=[a.pk for a in stuck]).update(received_at=since)
+    client.force_login(UserFactory(roles=[Role.MAYOR]))
+
+    # when
+    html = page(client.get(LOAD))
+
+    # then
+    local = timezone.localtime(since)
+    assert (
+        f"2 звернення від громадян чекають на реєстрацію з {local:%d.%m.%Y %H:%M}"
+        in html
+    )
+    assert "немає журналу звернень" in html
+
+
+def test_nothing_about_registration_while_none_waits(client, city):
+    appeal_file(category=city.category)
+    client.force_login(UserFactory(roles=[Role.MAYOR]))
+
+    assert "чека" not in page(client.get(LOAD))

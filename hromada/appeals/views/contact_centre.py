@@ -27,7 +27,8 @@ from hromada.appeals.forms_contact import ContactCallForm, caller_fill
 from hromada.appeals.models import Appeal, AppealChannel, Applicant
 from hromada.appeals.selectors import appeals as appeal_selectors
 from hromada.appeals.selectors import contact as contact_selectors
-from hromada.appeals.services import filing
+from hromada.appeals.selectors import intake as intake_selectors
+from hromada.appeals.services import filing, intake
 from hromada.core.errors import ApplicationError
 from hromada.ui.forms import errors_to_form
 from hromada.ui.http import CabinetRequest
@@ -208,6 +209,9 @@ def contact_load(request: CabinetRequest) -> HttpResponse:
         "unit": unit,
         "unit_name": _unit_name(rows, unit),
         "at_risk_days": contact_selectors.AT_RISK_DAYS,
+        "waiting": intake_selectors.intake_waiting(
+            received_before=timezone.now() - intake.WAITING_GRACE
+        ),
     }
     return render(request, "appeals/contact_load.html", context)
 
