@@ -93,9 +93,7 @@ def test_a_broken_street_light_from_the_map_to_a_rated_answer(
     submit(page, "Надіслати звернення")
 
     # It is accepted at once; the receipt waits for the number.
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Ваше звернення прийнято"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ваше звернення прийнято")
     assert axe_violations() == []
 
     # A moment later it is registered (the queue's task, run here) and

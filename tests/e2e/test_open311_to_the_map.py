@@ -1,6 +1,8 @@
 """Issue 4's acceptance, its Open311 part: a request POSTed through Open311
-appears in the unit's queue in the cabinet and on the public map; the
-client's update with the applicant's word reaches the executor's page."""
+is accepted with a token, registered a moment later, and then appears in
+the unit's queue in the cabinet and on the public map; its token gives the
+request's id, and the client's update with the applicant's word reaches
+the executor's page."""
 
 import json
 import urllib.parse
@@ -18,6 +20,7 @@ from hromada.appeals.tests.factories import (
     CITY_LON,
     CategoryFactory,
     RoutingRuleFactory,
+    accepted_register,
     appeals_journal,
     enterprise,
 )
@@ -55,6 +58,12 @@ def post(url: str, fields: dict[str, str]) -> dict:
         return json.loads(answer.read())[0]
 
 
+def get(url: str) -> dict:
+    """GET one Open311 item as a machine client does."""
+    with urllib.request.urlopen(url) as answer:
+        return json.loads(answer.read())[0]
+
+
 def test_an_open311_request_reaches_the_queue_and_the_public_map(
     page: Page, live_server, sign_in, axe_violations, lights, key
 ):
@@ -72,7 +81,18 @@ def test_an_open311_request_reaches_the_queue_and_the_public_map(
             "last_name": "Коваленко",
         },
     )
-    appeal = Appeal.objects.get(public_id=filed["service_request_id"])
+    token_url = live_server.url + f"/open311/v2/tokens/{filed['token']}.json"
+    assert get(token_url) == {"token": filed["token"]}
+
+    # and: the background task registers it (the live server shares the
+    # database with this test)
+    [registered] = accepted_register()
+    resolved = get(token_url)
+    assert resolved == {
+        "service_request_id": str(registered.public_id),
+        "token": filed["token"],
+    }
+    appeal = Appeal.objects.get(public_id=resolved["service_request_id"])
 
     # then: the public map shows it, and its page
     page.goto(live_server.url + "/appeals/")

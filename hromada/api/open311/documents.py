@@ -3,8 +3,10 @@
 Field order follows the specification's examples; XML clients such as
 FixMyStreet read by name, but people read the order. Every id is a string
 matching ``^[A-Za-z0-9_-]{1,64}$`` (STANDARDS §1.2): a category's code, an
-appeal's or an event's public UUID. Nothing personal is ever read here:
-the public selectors do not load the applicant (§1.12).
+appeal's or an event's public UUID, an accepted appeal's as its token.
+Nothing personal is ever read here: the public selectors do not load the
+applicant (§1.12), and the token's selector leaves the input kept for
+registration unread.
 """
 
 from collections.abc import Mapping, Sequence
@@ -21,6 +23,7 @@ from hromada.appeals import privacy
 from hromada.appeals.models import (
     Appeal,
     AppealEvent,
+    AppealIntake,
     Category,
     CategoryQuestion,
     QuestionKind,
@@ -28,8 +31,15 @@ from hromada.appeals.models import (
 from hromada.core.deadlines.working_hours import office_periods
 from hromada.gis.models import Address
 
-# Every service registers at once and answers with its id (never a token).
-SERVICE_TYPE: Final = "realtime"
+# Every service accepts at once and registers a moment later: a POST
+# answers with a token, which resolves to the id once registered (§1.6).
+SERVICE_TYPE: Final = "batch"
+# What a POST's ``service_notice`` tells the citizen, in Ukrainian as
+# ``status_notes``: no number yet, registration follows in a moment.
+ACCEPTED_NOTICE: Final = (
+    "Звернення прийнято й буде зареєстровано за кілька хвилин; "
+    "тоді з'являться його номер і строк розгляду."
+)
 LIST_KINDS: Final = frozenset({QuestionKind.SINGLE, QuestionKind.MULTI})
 FREE_TEXT_KINDS: Final = frozenset({QuestionKind.STRING, QuestionKind.TEXT})
 
@@ -236,22 +246,28 @@ def update_answer_document(event: AppealEvent) -> Document:
     )
 
 
-def post_answer_document(appeal: Appeal, *, links_dropped: int = 0) -> Document:
-    """The answer to a POST: the new request's id, never a token, and a
-    notice for the citizen (in Ukrainian, as ``status_notes``)."""
-    notice = (
-        f"Зареєстровано, № {appeal.number}; "
-        f"строк розгляду — до {appeal.due_on.strftime('%d.%m.%Y')}."
-    )
+def post_answer_document(accepted: AppealIntake, *, links_dropped: int = 0) -> Document:
+    """The answer to a POST: the token, never an id (the appeal is not
+    registered yet, STANDARDS §1.6), and a notice for the citizen."""
+    notice = ACCEPTED_NOTICE
     if links_dropped:
         notice += f" Не збережено посилань на фото: {links_dropped}."
     return Document(
         root="service_requests",
         body=Group(
             "request",
-            [{"service_request_id": str(appeal.public_id), "service_notice": notice}],
+            [{"token": str(accepted.public_id), "service_notice": notice}],
         ),
     )
+
+
+def token_answer_document(accepted: AppealIntake) -> Document:
+    """What a token stands for (STANDARDS §1.6): the token alone while the
+    appeal waits for registration, then the request's id with it."""
+    item: dict[str, Value] = {"token": str(accepted.public_id)}
+    if accepted.appeal is not None:
+        item = {"service_request_id": str(accepted.appeal.public_id), **item}
+    return Document(root="service_requests", body=Group("request", [item]))
 
 
 SPECIFICATIONS: Final = (

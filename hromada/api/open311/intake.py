@@ -1,5 +1,10 @@
 """``POST requests``: a client's form turned into an appeal (STANDARDS §1.5).
 
+The appeal is accepted while the client waits and registered a moment
+later, so every service is ``batch``: the answer carries a token, never
+an id, and ``tokens/{token}`` gives the request's id once it is
+registered (§1.6).
+
 Decisions taken once, here:
 
 - ``api_key`` is a form field; missing, unknown or revoked is 403. A
@@ -71,20 +76,21 @@ PARAMETERS: Final = {
 
 
 def request_create(request: HttpRequest) -> Answer:
-    """File the POSTed request; the answer carries the new request's id."""
+    """Accept the POSTed request; the answer carries its token (the id
+    comes through ``tokens/{token}`` once the appeal is registered)."""
     form = request.POST
     client = client_required(params.text(form, "api_key"))
     origin = origin_allowed(request, client)
     api_services.hashed_key_touch(key=client)
     data, links_dropped = _appeal_input(request, _category(form))
     try:
-        appeal = services.open311_request_submit(
+        accepted = services.open311_request_submit(
             client=client, data=data, requester=_requester(form)
         )
     except ApplicationError as error:
         raise refusal(error) from None
     return Answer(
-        document=documents.post_answer_document(appeal, links_dropped=links_dropped),
+        document=documents.post_answer_document(accepted, links_dropped=links_dropped),
         allow_origin=origin,
     )
 

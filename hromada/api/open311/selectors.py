@@ -1,5 +1,5 @@
 """Reads of Open311: the service catalogue, public requests and their
-updates, the clients' keys.
+updates, the tokens of accepted requests, the clients' keys.
 
 Requests and updates come only from the appeals room's public selectors,
 so a confidential appeal is missing here exactly as on the public pages;
@@ -23,7 +23,9 @@ from hromada.appeals import permissions as appeal_permissions
 from hromada.appeals.models import (
     OPEN_STATUSES,
     Appeal,
+    AppealChannel,
     AppealEvent,
+    AppealIntake,
     Category,
     CategoryQuestion,
 )
@@ -131,6 +133,21 @@ def request_get(*, public_id: str) -> Appeal | None:
     """One public appeal by its id; ``None`` for any other id."""
     ids = _uuids([public_id])
     return public_selectors.appeal_get_public(public_id=ids[0]) if ids else None
+
+
+def token_get(*, token: str) -> AppealIntake | None:
+    """The appeal accepted through Open311 whose receipt ``token`` is, with
+    its registered appeal's id once there is one; ``None`` for any other
+    text. One query; the input kept for registration is never read."""
+    ids = _uuids([token])
+    if not ids:
+        return None
+    return (
+        AppealIntake.objects.filter(public_id=ids[0], channel=AppealChannel.OPEN311)
+        .select_related("appeal")
+        .only("public_id", "updated_at", "appeal__public_id")
+        .first()
+    )
 
 
 def request_for_update(*, public_id: str, email: str) -> Appeal | None:

@@ -1,4 +1,4 @@
-"""Writes of Open311: issuing and revoking client keys, filing requests,
+"""Writes of Open311: issuing and revoking client keys, accepting requests,
 taking citizens' updates."""
 
 import secrets
@@ -14,8 +14,14 @@ from django.utils.translation import gettext as _
 from hromada.accounts.models import User
 from hromada.api.models import Open311Client, Open311Update
 from hromada.api.open311 import permissions, selectors
-from hromada.appeals.models import Appeal, AppealChannel, AppealEvent, AppealStatus
-from hromada.appeals.services import comments, feedback, filing, filing_input
+from hromada.appeals.models import (
+    Appeal,
+    AppealChannel,
+    AppealEvent,
+    AppealIntake,
+    AppealStatus,
+)
+from hromada.appeals.services import comments, feedback, filing_input, intake
 from hromada.appeals.services.common import appeal_lock
 from hromada.core import once, ratelimit
 from hromada.core.audit import audit_record
@@ -148,18 +154,20 @@ def open311_client_revoke(*, client: Open311Client, actor: User) -> Open311Clien
 @transaction.atomic
 def open311_request_submit(
     *, client: Open311Client, data: filing_input.AppealInput, requester: str
-) -> Appeal:
-    """File the appeal a client relays, through ``appeal_submit``.
+) -> AppealIntake:
+    """Accept the appeal a client relays, through ``appeal_accept``; the
+    receipt, whose ``public_id`` is the client's token (STANDARDS §1.6).
 
-    The client's key, checked by the endpoint, is the authority: the
-    appeal has no signed-in actor. ``requester`` (the device id, else the
-    e-mail address) meets the filing service's per-person limits within
-    this client; the client as a whole meets ``CLIENT_RATES``. Which
-    client filed the appeal is audited.
+    Registration follows a moment later, in the background. The client's
+    key, checked by the endpoint, is the authority: the appeal has no
+    signed-in actor. ``requester`` (the device id, else the e-mail
+    address) meets the filing service's per-person limits within this
+    client; the client as a whole meets ``CLIENT_RATES``. Which client
+    filed the appeal is audited.
     """
     keys = (f"open311:{client.pk}",)
     ratelimit.rate_limit_check(rates=CLIENT_RATES, keys=keys)
-    appeal = filing.appeal_submit(
+    accepted = intake.appeal_accept(
         actor=None,
         channel=AppealChannel.OPEN311,
         data=data,
@@ -168,13 +176,13 @@ def open311_request_submit(
     audit_record(
         actor=None,
         action="api.open311_request_submit",
-        target=appeal,
+        target=accepted,
         data={"client": client.pk},
     )
     transaction.on_commit(
         lambda: ratelimit.rate_limit_count(rates=CLIENT_RATES, keys=keys)
     )
-    return appeal
+    return accepted
 
 
 @transaction.atomic

@@ -73,8 +73,8 @@ def service_definition(request: HttpRequest, fmt: Format, code: str) -> Answer:
 
 @open311_endpoint("GET", "POST")
 def request_list(request: HttpRequest, fmt: Format) -> Answer:
-    """``GET`` searches public requests (STANDARDS §1.7); ``POST`` files
-    one (§1.5)."""
+    """``GET`` searches public requests (STANDARDS §1.7); ``POST`` accepts
+    one and answers with its token (§1.5, §1.6)."""
     if request.method == "POST":
         return intake.request_create(request)
     appeals = selectors.request_list(filters=_request_filter(request.GET))
@@ -98,12 +98,23 @@ def request_detail(request: HttpRequest, fmt: Format, public_id: str) -> Answer:
 
 @open311_endpoint("GET")
 def token_detail(request: HttpRequest, fmt: Format, token: str) -> Answer:
-    """Tokens stand for requests of ``batch`` services (STANDARDS §1.6).
+    """What a POST's token stands for (STANDARDS §1.6): the token alone
+    while the appeal waits for registration, then the request's id with
+    it. Only tokens handed out by Open311 resolve; any other is 404.
 
-    Every service here is ``realtime``: a POST answers with the request's
-    id at once and no token is ever handed out, so none is known.
+    The id is given even for a confidential request (which ``requests``
+    never shows): the token is the filing client's, and the client needs
+    the id to relay the applicant's updates.
     """
-    raise Open311Error.one(404, _("There is no token %(token)s.") % {"token": token})
+    accepted = selectors.token_get(token=token)
+    if accepted is None:
+        raise Open311Error.one(
+            404, _("There is no token %(token)s.") % {"token": token}
+        )
+    return Answer(
+        document=documents.token_answer_document(accepted),
+        last_modified=accepted.updated_at,
+    )
 
 
 @open311_endpoint("GET", "POST")

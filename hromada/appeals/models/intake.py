@@ -45,7 +45,7 @@ class AppealIntake(BaseModel):
     state = models.CharField(
         _("state"), max_length=16, choices=IntakeState, default=IntakeState.RECEIVED
     )
-    # The checked input (``filing_input.input_to_payload``); emptied once
+    # The checked input (``services.intake._payload``); emptied once
     # the appeal is registered.
     payload = models.JSONField(_("checked input"), default=dict, blank=True)
     appeal = models.OneToOneField(

@@ -4,8 +4,11 @@ applicant its number.
 The law asks an electronic appeal for the author's name, place of residence,
 the essence of the matter and a way to answer (Закон «Про звернення
 громадян», ст. 5; DOMAIN.md APL-02, APL-03); the term runs from the day of
-registration (ст. 20; D1, D2). Every channel — the portal form, the
-contact centre, Open311 — files through ``appeal_submit``.
+registration (ст. 20; D1, D2). The desk's channels (the contact centre,
+a hotline, the post) file through ``appeal_submit`` and read the number
+back at once; the public's (the portal form, Open311) are accepted by
+``intake.appeal_accept`` and registered a moment later through
+``appeal_register`` (ADR 9).
 """
 
 from collections.abc import Sequence

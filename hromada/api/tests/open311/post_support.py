@@ -1,6 +1,8 @@
-"""What the tests of Open311 POSTs share: posting helpers, the smallest
-PNG (the complete request is the ``form`` fixture of conftest.py)."""
+"""What the tests of Open311 POSTs share: posting helpers, the token of an
+answer and what it resolves to, the smallest PNG (the complete request is
+the ``form`` fixture of conftest.py)."""
 
+from hromada.api.tests.open311 import shapes
 from hromada.api.tests.open311.conftest import BASE
 
 URLENCODED = "application/x-www-form-urlencoded; charset=utf-8"
@@ -18,3 +20,28 @@ def post(http, data, fmt="json", **extra):
 
 def post_urlencoded(http, body, fmt="json"):
     return http.post(f"{BASE}requests.{fmt}", body, content_type=URLENCODED)
+
+
+def items_of(response):
+    """The items of a ``service_requests`` answer, in either format (XML
+    scalars as text)."""
+    if response["Content-Type"].startswith("application/json"):
+        return response.json()
+    return shapes.parsed_xml(response.content.decode())
+
+
+def token_of(response):
+    """The token a successful POST answered with, in either format."""
+    assert response.status_code == 200, response.content
+    [item] = items_of(response)
+    return item["token"]
+
+
+def request_id_of(http, token, fmt="json"):
+    """The request's id, as a client learns it: through ``tokens/{token}``
+    (``None`` while the appeal waits for registration)."""
+    response = http.get(f"{BASE}tokens/{token}.{fmt}")
+    assert response.status_code == 200, response.content
+    [item] = items_of(response)
+    assert item["token"] == token
+    return item.get("service_request_id")

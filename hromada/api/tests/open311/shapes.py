@@ -183,11 +183,22 @@ def requests(data, *, extensions=False):
 
 
 def post_answer(data):
+    """A token and a notice; never an id as well (checklist item 18)."""
     assert isinstance(data, list)
     assert len(data) == 1
-    assert set(data[0]) == {"service_request_id", "service_notice"}
-    _id(data[0]["service_request_id"])
-    assert "token" not in data[0]
+    assert set(data[0]) == {"token", "service_notice"}
+    _id(data[0]["token"])
+    assert isinstance(data[0]["service_notice"], str)
+    assert data[0]["service_notice"]
+
+
+def token_answer(data):
+    """The token alone, or the request's id with it (STANDARDS §1.6)."""
+    assert isinstance(data, list)
+    assert len(data) == 1
+    assert set(data[0]) in ({"token"}, {"service_request_id", "token"})
+    for value in data[0].values():
+        _id(value)
 
 
 def errors(data):

@@ -120,3 +120,10 @@ def test_the_html_rendering_describes_hromadas_additions(lamp, settings):
     assert "https://rada.example.gov.ua/open311/v2" in page
     assert 'lang="uk"' in page
     assert "private=true" in page
+    assert (
+        "Кожна послуга — batch: POST приймає звернення й відповідає токеном, "
+        "а не service_request_id. Звернення реєструється за мить після "
+        "прийняття, зазвичай протягом хвилини. Доти tokens/{token} відповідає "
+        "лише токеном"
+    ) in page
+    assert "realtime" not in page

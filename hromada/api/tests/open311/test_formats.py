@@ -9,6 +9,7 @@ import pytest
 
 from hromada.api.tests.open311 import shapes
 from hromada.api.tests.open311.conftest import BASE, file_appeal
+from hromada.api.tests.open311.post_support import post, token_of
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +19,22 @@ CONTENT_TYPES = {
 }
 
 
+POTHOLE_FORM = {
+    "service_code": "ROAD-POTHOLE",
+    "address_string": "вул. Садова",
+    "first_name": "Олена",
+    "last_name": "Коваленко",
+    "email": "olena@test.example",
+}
+
+
 @pytest.fixture
-def world(lamp, pothole, open311_key):
+def world(http, lamp, pothole, open311_key):
+    """A registered appeal, and a request POSTed through Open311 whose
+    token still waits for registration."""
     appeal = file_appeal(lamp, answers={"HOW_MANY": "one"})
-    return {"appeal": appeal, "key": open311_key}
+    filed = post(http, {**POTHOLE_FORM, "api_key": open311_key})
+    return {"appeal": appeal, "key": open311_key, "token": token_of(filed)}
 
 
 def reads(world):
@@ -35,6 +48,7 @@ def reads(world):
         ("requests", "", shapes.requests),
         ("requests", "?extensions=true", lambda d: shapes.requests(d, extensions=True)),
         (f"requests/{appeal_id}", "", shapes.requests),
+        (f"tokens/{world['token']}", "", shapes.token_answer),
         ("servicerequestupdates", f"?api_key={key}", shapes.updates),
     ]
 
@@ -89,21 +103,12 @@ def test_item_6_lists_posts_tokens_and_errors_are_arrays_discovery_and_a_definit
     assert top("services") is list
     assert top("requests") is list
     assert top("tokens/abc") is list
+    assert top(f"tokens/{world['token']}") is list
     assert top("discovery") is dict
     assert top("services/STREETLIGHT-OUT") is dict
-    post = http.post(
-        _suffixed("requests", "json"),
-        {
-            "api_key": world["key"],
-            "service_code": "ROAD-POTHOLE",
-            "address_string": "вул. Садова",
-            "first_name": "Олена",
-            "last_name": "Коваленко",
-            "email": "olena@test.example",
-        },
-    )
-    assert post.status_code == 200
-    shapes.post_answer(post.json())
+    filed = post(http, {**POTHOLE_FORM, "api_key": world["key"]})
+    assert filed.status_code == 200
+    shapes.post_answer(filed.json())
 
 
 def test_item_7_ids_codes_tokens_and_keys_are_strings_of_the_pattern(http, world):
@@ -126,9 +131,13 @@ def test_item_7_ids_codes_tokens_and_keys_are_strings_of_the_pattern(http, world
     ids += [u["update_id"] for u in updates] + [
         u["service_request_id"] for u in updates
     ]
+    ids += [
+        t["token"]
+        for t in http.get(_suffixed(f"tokens/{world['token']}", "json")).json()
+    ]
 
     # then
-    assert len(ids) == 13
+    assert len(ids) == 14
     assert all(isinstance(i, str) and shapes.ID.match(i) for i in ids), ids
 
 

@@ -8,43 +8,61 @@ from hromada.api.open311 import services
 from hromada.api.tests.open311 import shapes
 from hromada.api.tests.open311.conftest import BASE, errors_of
 from hromada.api.tests.open311.post_support import (
+    items_of,
     post,
     post_urlencoded,
+    request_id_of,
+    token_of,
 )
 from hromada.appeals.models import (
     Appeal,
     AppealChannel,
+    AppealIntake,
     AppealKind,
+    IntakeState,
 )
 from hromada.appeals.tests.factories import (
     CITY_LAT,
     CITY_LON,
     AddressFactory,
     CategoryQuestionFactory,
+    accepted_register,
 )
 from hromada.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_complete_request_becomes_a_registered_appeal(http, lamp, form):
+def test_a_complete_request_is_accepted_then_registered(http, lamp, form):
     # when
     response = post(http, form)
 
-    # then
+    # then: accepted at once, with a token and no number yet
     assert response.status_code == 200
     data = response.json()
     shapes.post_answer(data)
-    appeal = Appeal.objects.select_related("applicant").get()
+    accepted = AppealIntake.objects.get()
     assert data == [
         {
-            "service_request_id": str(appeal.public_id),
+            "token": str(accepted.public_id),
             "service_notice": (
-                f"Зареєстровано, № {appeal.number}; строк розгляду — до "
-                f"{appeal.due_on.strftime('%d.%m.%Y')}."
+                "Звернення прийнято й буде зареєстровано за кілька хвилин; "
+                "тоді з'являться його номер і строк розгляду."
             ),
         }
     ]
+    assert (accepted.channel, accepted.state, accepted.appeal) == (
+        AppealChannel.OPEN311,
+        IntakeState.RECEIVED,
+        None,
+    )
+    assert Appeal.objects.exists() is False
+
+    # when: the background task registers it
+    [appeal] = accepted_register()
+
+    # then
+    appeal = Appeal.objects.select_related("applicant").get(pk=appeal.pk)
     assert (
         appeal.channel,
         appeal.kind,
@@ -70,6 +88,8 @@ def test_a_complete_request_becomes_a_registered_appeal(http, lamp, form):
         "Коваленко",
         "olena@test.example",
     )
+    accepted.refresh_from_db()
+    assert (accepted.state, accepted.appeal) == (IntakeState.REGISTERED, appeal)
 
 
 def test_the_client_that_filed_is_audited_and_its_key_stamped(http, lamp, form):
@@ -77,15 +97,16 @@ def test_the_client_that_filed_is_audited_and_its_key_stamped(http, lamp, form):
     post(http, form)
 
     # then
-    appeal = Appeal.objects.get()
+    accepted = AppealIntake.objects.get()
     client = Open311Client.objects.get()
     assert client.last_used_at is not None
     event = AuditEvent.objects.get(action="api.open311_request_submit")
-    assert (event.actor, event.target_id, event.data) == (
-        None,
-        str(appeal.pk),
-        {"client": client.pk},
-    )
+    assert (
+        event.actor,
+        event.target_type.model_class(),
+        event.target_id,
+        event.data,
+    ) == (None, AppealIntake, str(accepted.pk), {"client": client.pk})
 
 
 @pytest.mark.parametrize("fmt", ["xml", "json"])
@@ -108,7 +129,7 @@ def test_item_12_no_key_or_a_wrong_one_is_403(http, lamp, form, fmt, key):
         else ("A valid api_key is required; the council issues keys.")
     )
     assert errors_of(response) == [("403", expected)]
-    assert Appeal.objects.exists() is False
+    assert AppealIntake.objects.exists() is False
 
 
 def test_item_12_a_revoked_key_is_403(http, lamp, form, admin):
@@ -120,7 +141,7 @@ def test_item_12_a_revoked_key_is_403(http, lamp, form, admin):
 
     # then
     assert response.status_code == 403
-    assert Appeal.objects.exists() is False
+    assert AppealIntake.objects.exists() is False
 
 
 def test_item_12_the_key_is_a_form_field_not_a_header(http, lamp, form):
@@ -149,7 +170,7 @@ def test_item_13_no_service_code_is_400_and_an_unknown_one_404(http, lamp, form,
     )
     assert errors_of(missing) == [("400", "service_code is required.")]
     assert errors_of(unknown) == [("404", "There is no service NO-SUCH.")]
-    assert Appeal.objects.exists() is False
+    assert AppealIntake.objects.exists() is False
 
 
 def test_item_14_lat_without_long_is_400(http, lamp, form):
@@ -159,7 +180,7 @@ def test_item_14_lat_without_long_is_400(http, lamp, form):
 
     assert response.status_code == 400
     assert errors_of(response) == [("400", "Give both lat and long, or neither.")]
-    assert Appeal.objects.exists() is False
+    assert AppealIntake.objects.exists() is False
 
 
 def test_item_14_no_place_at_all_is_400(http, lamp, form):
@@ -183,7 +204,7 @@ def test_item_14_only_an_address_string_is_enough(http, lamp, form):
 
     # then
     assert response.status_code == 200
-    appeal = Appeal.objects.get()
+    [appeal] = accepted_register()
     assert (appeal.address_text, appeal.lon, appeal.lat) == (
         "вул. Садова, біля школи",
         None,
@@ -202,7 +223,7 @@ def test_a_registry_address_id_gives_the_place(http, lamp, form):
 
     # then
     assert response.status_code == 200
-    appeal = Appeal.objects.get()
+    [appeal] = accepted_register()
     assert (appeal.address, appeal.lon, appeal.lat) == (address, CITY_LON, CITY_LAT)
 
 
@@ -248,7 +269,7 @@ def test_item_15_a_missing_required_attribute_is_400_naming_its_code(
     assert errors_of(response) == [
         ("400", "attribute[HOW_MANY]: Answer this question.")
     ]
-    assert Appeal.objects.exists() is False
+    assert AppealIntake.objects.exists() is False
 
 
 def test_a_value_outside_the_list_and_an_unknown_attribute_are_400(http, lamp, form):
@@ -302,7 +323,8 @@ def test_item_16_a_multivaluelist_keeps_both_values_urlencoded(http, kinds, form
     response = post_urlencoded(http, body)
 
     assert response.status_code == 200
-    assert Appeal.objects.get().answers["KINDS"] == ["lamp", "wire"]
+    [appeal] = accepted_register()
+    assert appeal.answers["KINDS"] == ["lamp", "wire"]
 
 
 def test_item_16_the_same_post_as_multipart_gives_the_same_result(http, kinds, form):
@@ -318,7 +340,8 @@ def test_item_16_the_same_post_as_multipart_gives_the_same_result(http, kinds, f
 
     # then
     assert response.status_code == 200
-    assert Appeal.objects.get().answers["KINDS"] == ["lamp", "wire"]
+    [appeal] = accepted_register()
+    assert appeal.answers["KINDS"] == ["lamp", "wire"]
 
 
 def test_item_16_the_bracketless_form_of_a_list_is_merged(http, kinds, form):
@@ -329,7 +352,8 @@ def test_item_16_the_bracketless_form_of_a_list_is_merged(http, kinds, form):
     response = post_urlencoded(http, body)
 
     assert response.status_code == 200
-    assert Appeal.objects.get().answers["KINDS"] == ["pole", "lamp"]
+    [appeal] = accepted_register()
+    assert appeal.answers["KINDS"] == ["pole", "lamp"]
 
 
 @pytest.mark.parametrize("fmt", ["xml", "json"])
@@ -342,7 +366,7 @@ def test_item_17_a_description_of_4001_characters_is_400(http, lamp, form, fmt):
     assert errors_of(response) == [
         ("400", "description may be 4000 characters at most.")
     ]
-    assert Appeal.objects.exists() is False
+    assert AppealIntake.objects.exists() is False
 
 
 def test_item_17_a_description_of_4000_characters_is_accepted(http, lamp, form):
@@ -351,40 +375,44 @@ def test_item_17_a_description_of_4000_characters_is_accepted(http, lamp, form):
     response = post(http, form)
 
     assert response.status_code == 200
-    appeal = Appeal.objects.get()
+    [appeal] = accepted_register()
     assert (len(appeal.description), appeal.title) == (4000, "а" * 99 + "…")
 
 
 @pytest.mark.parametrize("fmt", ["xml", "json"])
-def test_item_18_the_answer_has_the_id_never_a_token_and_the_id_serves(
-    http, lamp, form, fmt
-):
+def test_item_18_the_answer_has_a_token_never_an_id(http, lamp, form, fmt):
     # when
     response = post(http, form, fmt)
 
     # then
+    token = str(AppealIntake.objects.get().public_id)
     text = response.content.decode()
-    assert "<token>" not in text
-    assert '"token"' not in text
-    public_id = str(Appeal.objects.get().public_id)
-    shown = http.get(f"{BASE}requests/{public_id}.json").json()
-    assert [item["service_request_id"] for item in shown] == [public_id]
     if fmt == "xml":
-        parsed = shapes.parsed_xml(text)
-        assert parsed[0]["service_request_id"] == public_id
+        assert text == (
+            '<?xml version="1.0" encoding="utf-8"?>\n'
+            f"<service_requests><request><token>{token}</token>"
+            "<service_notice>Звернення прийнято й буде зареєстровано за кілька "
+            "хвилин; тоді з'являться його номер і строк розгляду.</service_notice>"
+            "</request></service_requests>"
+        )
+    else:
+        shapes.post_answer(response.json())
+        assert response.json()[0]["token"] == token
+    assert "service_request_id" not in text
 
 
-def test_item_19_no_service_is_batch_so_no_token_is_known(http, lamp, pothole, form):
-    # given: a request filed and answered with its id
-    post(http, form)
+@pytest.mark.parametrize("fmt", ["xml", "json"])
+def test_item_19_the_token_resolves_to_the_id_requests_serves(http, lamp, form, fmt):
+    # given
+    token = token_of(post(http, form, fmt))
+    assert request_id_of(http, token, fmt) is None
 
     # when
-    types = {s["type"] for s in http.get(BASE + "services.json").json()}
-    token = http.get(f"{BASE}tokens/{Appeal.objects.get().public_id}.xml")
+    [appeal] = accepted_register()
 
     # then
-    assert types == {"realtime"}
-    assert token.status_code == 404
-    assert errors_of(token) == [
-        ("404", f"There is no token {Appeal.objects.get().public_id}.")
-    ]
+    public_id = request_id_of(http, token, fmt)
+    assert public_id == str(appeal.public_id)
+    shown = http.get(f"{BASE}requests/{public_id}.{fmt}")
+    assert shown.status_code == 200
+    assert [item["service_request_id"] for item in items_of(shown)] == [public_id]

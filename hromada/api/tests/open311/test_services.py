@@ -27,7 +27,7 @@ def test_the_list_holds_the_leaves_citizens_choose_with_their_groups(
             "service_name": "Парки",
             "description": None,
             "metadata": False,
-            "type": "realtime",
+            "type": "batch",
             "keywords": None,
             "group": None,
         },
@@ -36,7 +36,7 @@ def test_the_list_holds_the_leaves_citizens_choose_with_their_groups(
             "service_name": "Вибоїна на дорозі",
             "description": None,
             "metadata": False,
-            "type": "realtime",
+            "type": "batch",
             "keywords": None,
             "group": "Дороги",
         },
@@ -45,7 +45,7 @@ def test_the_list_holds_the_leaves_citizens_choose_with_their_groups(
             "service_name": "Не світить ліхтар",
             "description": "Вуличний ліхтар не світить уночі.",
             "metadata": True,
-            "type": "realtime",
+            "type": "batch",
             "keywords": None,
             "group": "Освітлення",
         },
@@ -70,7 +70,7 @@ def test_item_9_type_and_datatype_are_from_the_closed_sets(http, lamp, pothole):
     definition = http.get(BASE + "services/STREETLIGHT-OUT.json").json()
 
     # then
-    assert {s["type"] for s in services} == {"realtime"}
+    assert {s["type"] for s in services} == {"batch"}
     assert [a["datatype"] for a in definition["attributes"]] == [
         "string",
         "singlevaluelist",

@@ -11,6 +11,7 @@ from django.utils import timezone
 from hromada.api.models import Open311Update
 from hromada.api.tests.open311 import shapes
 from hromada.api.tests.open311.conftest import BASE, errors_of, file_appeal
+from hromada.api.tests.open311.post_support import post, request_id_of, token_of
 from hromada.appeals.models import (
     AppealEvent,
     AppealEventKind,
@@ -18,7 +19,11 @@ from hromada.appeals.models import (
     AppealStatus,
 )
 from hromada.appeals.services import answers, execution
-from hromada.appeals.tests.factories import RoutingRuleFactory, enterprise
+from hromada.appeals.tests.factories import (
+    RoutingRuleFactory,
+    accepted_register,
+    enterprise,
+)
 from hromada.core.models import AuditEvent
 from hromada.documents.models import Resolution
 from hromada.notifications.models import Notification
@@ -93,6 +98,39 @@ def test_item_31_the_same_client_update_id_is_taken_once(http, lamp, open311_key
     # a new id of the same client is a new update
     http.post(f"{URL}.{fmt}", {**sent, "update_id": "fms-1002"})
     assert comments.count() == 2
+
+
+def test_a_client_relays_an_update_to_the_request_its_token_names(
+    http, lamp, form, open311_key
+):
+    # given: a request the client filed; the token is not the request's id
+    token = token_of(post(http, form))
+    sent = {
+        "api_key": open311_key,
+        "service_request_id": token,
+        "update_id": "fms-2001",
+        "updated_datetime": timezone.now().isoformat(),
+        "status": "OPEN",
+        "description": "Опора 12-345 ще й нахилилася.",
+        "email": APPLICANT,
+    }
+    too_early = http.post(f"{URL}.json", sent)
+    [appeal] = accepted_register()
+
+    # when: the client resolves the token and relays the update
+    public_id = request_id_of(http, token)
+    response = http.post(f"{URL}.json", {**sent, "service_request_id": public_id})
+
+    # then
+    assert too_early.status_code == 404
+    assert public_id == str(appeal.public_id)
+    assert response.status_code == 200, response.content
+    event = AppealEvent.objects.get(appeal=appeal, kind=AppealEventKind.COMMENTED)
+    assert (event.text, update_id_of(response)) == (
+        "Опора 12-345 ще й нахилилася.",
+        str(event.public_id),
+    )
+    assert Open311Update.objects.get().appeal == appeal
 
 
 def test_a_comment_reaches_the_officials_and_no_public_read(
