@@ -180,7 +180,9 @@ else:
         "filename": str(DATA_DIR / "huey.sqlite3"),
         "immediate": False,
         "utc": False,
-        "consumer": {"workers": 2, "worker_type": "thread"},
+        # Idle, the consumer looks for work at least once a second: an
+        # appeal accepted from the public is registered within about that.
+        "consumer": {"workers": 2, "worker_type": "thread", "max_delay": 1.0},
     }
 TASKS = {"default": {"BACKEND": "huey.contrib.djhuey.tasks_backend.HueyBackend"}}
 
