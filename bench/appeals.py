@@ -10,6 +10,11 @@ it, fills it with ``bench/appeals_data.py`` at ``BENCH_APPEALS_SCALE`` of
    A1f POSTs refused (405) before any view work per second, ratio to B2:
       what the platform's middleware and router cost a request, the floor
       under A1 and A2 (no target; reported);
+   A1w the writes alone of an acceptance per second — the accepted row
+      and its audit record in one transaction, no request, no check — and
+      A1b, the ceiling of A1 and A2 the two floors give together
+      (1 / (1/A1f + 1/A1w)), both as ratios to B2 (no target: they show
+      how close to B2 any acceptance with its audit record can come);
    A1 appeals filed through the public form per second, ratio to B2
       (target ≥ 60 % of B2): accepted, each check done and the input kept
       in one audited row, the citizen sent to the receipt (ADR 9);
@@ -111,13 +116,7 @@ def appeals_worker(baseline: dict[str, float]) -> None:
     client = Client()
     code = fixture.category_code
     counter = iter(range(10**9))
-    emit(
-        "A1f",
-        "POSTs the platform refuses before any view work (405) per second",
-        rate_per_s(_refused_post(client))[0],
-        "per_s",
-        "B2",
-    )
+    _floors(emit, client)
 
     def file_by_form() -> None:
         n = next(counter)
@@ -252,13 +251,61 @@ def _history(vendor: str) -> Any:
     return fixture
 
 
+def _floors(emit: Callable[..., None], client: Any) -> None:
+    """A1f, A1w and A1b: the floors under A1 and A2, and their ceiling."""
+    refused = rate_per_s(_refused_post(client))[0]
+    emit(
+        "A1f",
+        "POSTs the platform refuses before any view work (405) per second",
+        refused,
+        "per_s",
+        "B2",
+    )
+    writes = rate_per_s(_acceptance_writes())[0]
+    emit(
+        "A1w",
+        "the writes of an acceptance (row and audit record) per second",
+        writes,
+        "per_s",
+        "B2",
+    )
+    emit(
+        "A1b",
+        "ceiling of an acceptance: the refused POST and the writes together",
+        1 / (1 / refused + 1 / writes),
+        "per_s",
+        "B2",
+    )
+
+
+def _acceptance_writes() -> Callable[[], Any]:
+    """What every acceptance writes, whatever its checks: the accepted
+    row and its audit record, in one transaction."""
+    from django.db import transaction
+
+    from hromada.appeals.models import AppealChannel, AppealIntake
+    from hromada.core.audit import audit_record
+
+    def call() -> Any:
+        with transaction.atomic():
+            kept = AppealIntake.objects.create(
+                channel=AppealChannel.PORTAL,
+                payload={"title": "Не світить ліхтар"},
+                attempts=1,  # never taken by A1r below
+            )
+            audit_record(actor=None, action="bench.accept", target=kept)
+
+    return call
+
+
 def _register_next() -> Callable[[], Any]:
     """Register the oldest appeal still waiting, as the background run
     does one by one (A1 and A2 leave thousands)."""
     from hromada.appeals.models import AppealIntake, IntakeState
     from hromada.appeals.services import intake
 
-    waiting = AppealIntake.objects.filter(state=IntakeState.RECEIVED).order_by("pk")
+    waiting = AppealIntake.objects.filter(state=IntakeState.RECEIVED, attempts=0)
+    waiting = waiting.order_by("pk")
 
     def call() -> Any:
         pk = waiting.values_list("pk", flat=True).first()
