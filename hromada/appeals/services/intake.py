@@ -21,7 +21,9 @@ from functools import partial
 from typing import Any, Final
 from uuid import UUID
 
-from django.db import IntegrityError, transaction
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from hromada.accounts.models import User
@@ -211,9 +213,7 @@ def appeal_intakes_register_accepted() -> int:
         ids = list(waiting.order_by("pk").values_list("pk", flat=True)[:SWEEP_BATCH])
         if not ids:
             return registered
-        registered += sum(
-            appeal_intake_register(intake_id=pk) is not None for pk in ids
-        )
+        registered += sum(_register_one(pk) for pk in ids)
 
 
 def appeal_intakes_register_waiting(*, received_before: datetime) -> int:
@@ -223,7 +223,25 @@ def appeal_intakes_register_waiting(*, received_before: datetime) -> int:
         state=IntakeState.RECEIVED, received_at__lt=received_before
     ).order_by("received_at", "pk")
     ids = list(waiting.values_list("pk", flat=True)[:SWEEP_BATCH])
-    return sum(appeal_intake_register(intake_id=pk) is not None for pk in ids)
+    return sum(_register_one(pk) for pk in ids)
+
+
+def _register_one(intake_id: int) -> bool:
+    """Register one accepted appeal for a run or the sweep; whether it was.
+
+    An unexpected failure (its kept input no longer makes an appeal: a
+    category or an address deleted since) is logged and counted as an
+    attempt, so that one bad row never stops the run for the rest; the
+    sweep tries it again and the load page shows it.
+    """
+    try:
+        return appeal_intake_register(intake_id=intake_id) is not None
+    except (DatabaseError, ObjectDoesNotExist, KeyError, TypeError, ValueError):
+        logger.exception("Accepted appeal #%s could not be registered", intake_id)
+        AppealIntake.objects.filter(pk=intake_id).update(
+            attempts=F("attempts") + 1, problem="registration_failed"
+        )
+        return False
 
 
 def _payload(

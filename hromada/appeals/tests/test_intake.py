@@ -273,3 +273,24 @@ def test_the_sweep_leaves_what_was_just_accepted_to_its_task(lighting):
 
     assert swept == 0
     assert not Appeal.objects.exists()
+
+
+def test_one_appeal_that_no_longer_makes_sense_does_not_stop_the_run(lighting):
+    # given: two accepted appeals, the first one's category since deleted
+    appeals_journal()
+    broken = accept(CategoryFactory(code="gone", name="Скасована категорія"))
+    good = accept(lighting)
+    AppealIntake.objects.filter(pk=broken.pk).update(
+        payload={**broken.payload, "category": 999_999}
+    )
+
+    # when
+    registered = intake.appeal_intakes_register_accepted()
+
+    # then the other is registered, the broken one kept for the office
+    assert registered == 1
+    good.refresh_from_db()
+    assert good.state == IntakeState.REGISTERED
+    broken.refresh_from_db()
+    assert broken.state == IntakeState.RECEIVED
+    assert (broken.attempts, broken.problem) == (1, "registration_failed")
