@@ -1,12 +1,14 @@
-"""Reads of accepted appeals: the citizen's receipt."""
+"""Reads of accepted appeals: the receipt, the citizen's waiting ones, what
+waits for the office."""
 
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 from uuid import UUID
 
-from django.db.models import Count, Min
+from django.db.models import Count, Min, QuerySet
 
+from hromada.accounts.models import User
 from hromada.appeals.models import AppealIntake, IntakeState
 
 PROBLEMS_SHOWN: Final = 5
@@ -62,4 +64,15 @@ def intake_waiting(*, received_before: datetime) -> WaitingIntakes:
         count=summary["count"],
         oldest=summary["oldest"],
         problems=list(problems) if summary["count"] else [],
+    )
+
+
+def intake_list_waiting_own(*, user: User) -> QuerySet[AppealIntake]:
+    """The citizen's own appeals accepted and not yet registered, oldest
+    first (a handful at most: the rate limit bounds them); what their
+    receipts link to. The kept input is not read."""
+    return (
+        AppealIntake.objects.filter(actor=user, state=IntakeState.RECEIVED)
+        .only("public_id", "received_at")
+        .order_by("received_at", "pk")
     )

@@ -295,6 +295,24 @@ def test_my_appeals_lists_only_mine_and_hides_others(client, lighting):
     )
 
 
+def test_my_appeals_lists_what_is_still_being_registered(client, lighting):
+    # given: the citizen's form sent, the number not there yet
+    citizen = UserFactory(roles=[Role.CITIZEN])
+    client.force_login(citizen)
+    sent = client.post(DETAILS + "?" + start_query(lighting), details_post())
+
+    # when
+    waiting = client.get(reverse("appeals_my:my_appeal_list")).content.decode()
+    [appeal] = accepted_register()
+    later = client.get(reverse("appeals_my:my_appeal_list")).content.decode()
+
+    # then
+    assert "Прийняті, реєструються" in waiting
+    assert f'href="{sent.url}"' in waiting
+    assert "Прийняті, реєструються" not in later
+    assert appeal.number in later
+
+
 def test_my_appeals_needs_signing_in(client):
     response = client.get(reverse("appeals_my:my_appeal_list"))
 

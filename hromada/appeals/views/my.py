@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from hromada.appeals.forms_staff import RateForm
 from hromada.appeals.models import Appeal, AppealStatus, AttachmentRole
 from hromada.appeals.selectors import appeals as appeal_selectors
+from hromada.appeals.selectors import intake as intake_selectors
 from hromada.appeals.services import feedback
 from hromada.appeals.timeline import timeline_steps
 from hromada.appeals.views.files import attachment_response
@@ -20,13 +21,20 @@ from hromada.ui.http import CabinetRequest
 from hromada.ui.pagination import CappedPaginator
 
 PAGE_SIZE = 20
+# Appeals accepted and waiting for their number, listed above the table.
+WAITING_SHOWN = 20
 
 
 def my_appeal_list(request: CabinetRequest) -> HttpResponse:
     """The appeals the person filed, newest first."""
     appeals = appeal_selectors.appeal_list_own(user=request.user)
     page = CappedPaginator(appeals, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "appeals/my_appeal_list.html", {"page": page})
+    waiting = intake_selectors.intake_list_waiting_own(user=request.user)
+    return render(
+        request,
+        "appeals/my_appeal_list.html",
+        {"page": page, "waiting": list(waiting[:WAITING_SHOWN])},
+    )
 
 
 def _own_or_404(request: CabinetRequest, public_id: UUID) -> Appeal:
