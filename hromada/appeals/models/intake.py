@@ -65,10 +65,19 @@ class AppealIntake(BaseModel):
         verbose_name_plural = _("accepted appeals")
         ordering = ["received_at", "pk"]
         indexes = [
+            # The sweep: what has waited since before a moment.
             models.Index(
                 fields=["received_at"],
                 condition=Q(state="received"),
                 name="appeals_intake_waiting",
+            ),
+            # Each acceptance asks whether an earlier appeal still waits for
+            # its first attempt; refused ones waiting for the sweep are not
+            # in this index, however many there are.
+            models.Index(
+                fields=["id"],
+                condition=Q(state="received", attempts=0),
+                name="appeals_intake_first_attempt",
             ),
         ]
         constraints = [
