@@ -299,16 +299,16 @@ def _acceptance_writes() -> Callable[[], Any]:
 
 
 def _register_next() -> Callable[[], Any]:
-    """Register the oldest appeal still waiting, as the background run
-    does one by one (A1 and A2 leave thousands)."""
+    """Register the waiting appeals oldest first, one a call, as the
+    background run does (A1 and A2 leave thousands; their ids read once)."""
     from hromada.appeals.models import AppealIntake, IntakeState
     from hromada.appeals.services import intake
 
     waiting = AppealIntake.objects.filter(state=IntakeState.RECEIVED, attempts=0)
-    waiting = waiting.order_by("pk")
+    ids = iter(list(waiting.order_by("pk").values_list("pk", flat=True)))
 
     def call() -> Any:
-        pk = waiting.values_list("pk", flat=True).first()
+        pk = next(ids, None)
         if pk is None:
             raise RuntimeError("no accepted appeal left to register")
         if intake.appeal_intake_register(intake_id=pk) is None:

@@ -41,12 +41,18 @@ def submission_claim(
     except IntegrityError:
         earlier = FormSubmission.objects.get(key=key)
         if earlier.actor_id != actor_id or earlier.action != action:
-            raise ApplicationError(
-                _("This form was already sent. Open the page again."),
-                code="form_already_sent",
-            ) from None
+            raise sent_by_another() from None
         return earlier.object_id
     return None
+
+
+def sent_by_another() -> ApplicationError:
+    """The refusal of a form's key that another person, or another action,
+    already used: for a service that keeps the key on its own row."""
+    return ApplicationError(
+        _("This form was already sent. Open the page again."),
+        code="form_already_sent",
+    )
 
 
 def submission_bind(*, key: UUID | None, target: models.Model) -> None:

@@ -67,11 +67,6 @@ def check_point(lon: float, lat: float) -> None:
         )
 
 
-def contains(boundary: Mapping[str, Any], lon: float, lat: float) -> bool:
-    """Whether the GeoJSON ``boundary`` holds the point (its edge included)."""
-    return bool(shape(boundary).covers(Point(lon, lat)))
-
-
 def prepared(boundary: Mapping[str, Any]) -> PreparedGeometry:
     """``boundary`` parsed and prepared for many point tests."""
     return prep(shape(boundary))

@@ -113,7 +113,7 @@ def appeal_submit(
             _("Appeals by phone or in person are written down by the contact centre.")
         )
     # An operator takes call after call: only the public's filings count.
-    keys = () if desk else (client_key, f"user:{actor.pk}" if actor else "")
+    keys = () if desk else public_rate_keys(actor=actor, client_key=client_key)
     ratelimit.rate_limit_check(rates=RATES, keys=keys)
     earlier = once.submission_claim(key=once_key, actor=actor, action="appeals.submit")
     if earlier is not None:
@@ -127,6 +127,11 @@ def appeal_submit(
     once.submission_bind(key=once_key, target=appeal)
     transaction.on_commit(lambda: ratelimit.rate_limit_count(rates=RATES, keys=keys))
     return appeal
+
+
+def public_rate_keys(*, actor: User | None, client_key: str) -> tuple[str, ...]:
+    """What the public's filings are counted by: address and account."""
+    return (client_key, f"user:{actor.pk}" if actor else "")
 
 
 def appeal_register(

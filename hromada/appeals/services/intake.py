@@ -38,7 +38,7 @@ from hromada.appeals.models import (
 )
 from hromada.appeals.services import attachments, filing, filing_input
 from hromada.appeals.services.filing_input import AppealInput, ApplicantInput
-from hromada.core import ratelimit
+from hromada.core import once, ratelimit
 from hromada.core.audit import audit_record
 from hromada.core.errors import ApplicationError, PermissionDeniedError
 from hromada.core.models import StoredFile
@@ -72,7 +72,7 @@ def appeal_accept(
         raise PermissionDeniedError(
             _("Appeals by phone or in person are written down by the contact centre.")
         )
-    keys = (client_key, f"user:{actor.pk}" if actor else "")
+    keys = filing.public_rate_keys(actor=actor, client_key=client_key)
     ratelimit.rate_limit_check(rates=filing.RATES, keys=keys)
     answers = filing_input.appeal_input_check(data, channel=channel)
     filing.appeal_place(data)  # refuses a place outside the city
@@ -143,10 +143,7 @@ def _earlier(once_key: UUID | None, *, actor: User | None) -> AppealIntake | Non
         return None
     earlier = AppealIntake.objects.filter(once_key=once_key).first()
     if earlier is not None and earlier.actor_id != (actor.pk if actor else None):
-        raise ApplicationError(
-            _("This form was already sent. Open the page again."),
-            code="form_already_sent",
-        )
+        raise once.sent_by_another()
     return earlier
 
 
