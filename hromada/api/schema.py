@@ -17,3 +17,11 @@ class BearerTokenScheme(OpenApiAuthenticationExtension):
             header_name="Authorization", token_prefix="Bearer"
         )
         return scheme
+
+
+def platform_endpoints_only(
+    endpoints: list[tuple[str, str, str, Any]], **kwargs: Any
+) -> list[tuple[str, str, str, Any]]:
+    """Keep the schema to ``/api/v1/``: the portal's editor (Wagtail) mounts
+    DRF views of its own under ``/cms/``, which are not this API."""
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]

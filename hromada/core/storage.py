@@ -8,6 +8,7 @@ signatures and approvals bind to (EDMS-15).
 
 import codecs
 import hashlib
+import json
 import os
 import re
 import tempfile
@@ -46,6 +47,9 @@ ODT = "application/vnd.oasis.opendocument.text"
 TEXT = "text/plain"
 CSV = "text/csv"
 XML = "application/xml"
+ZIP = "application/zip"
+JSON = "application/json"
+GEOJSON = "application/geo+json"
 
 DOCUMENT_TYPES = frozenset({PDF, DOCX, ODT})
 IMAGE_TYPES = frozenset({PNG, JPEG, GIF})
@@ -144,6 +148,18 @@ def _is_text(path: Path) -> bool:
     return _utf8_chunks(path) is not None
 
 
+def _is_json(path: Path) -> bool:
+    try:
+        json.loads(path.read_bytes().decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return False
+    return True
+
+
+def _is_zip(path: Path) -> bool:
+    return zipfile.is_zipfile(path)
+
+
 def _is_xml(path: Path) -> bool:
     chunks = _utf8_chunks(path)
     return chunks is not None and next(chunks, "").lstrip().startswith("<")
@@ -216,6 +232,24 @@ KINDS: dict[str, FileKind] = {
             extensions=(".csv",),
             label=gettext_lazy("CSV table"),
             matches=_is_text,
+        ),
+        FileKind(
+            content_type=JSON,
+            extensions=(".json",),
+            label=gettext_lazy("JSON file"),
+            matches=_is_json,
+        ),
+        FileKind(
+            content_type=GEOJSON,
+            extensions=(".geojson",),
+            label=gettext_lazy("GeoJSON file"),
+            matches=_is_json,
+        ),
+        FileKind(
+            content_type=ZIP,
+            extensions=(".zip",),
+            label=gettext_lazy("ZIP archive"),
+            matches=_is_zip,
         ),
         FileKind(
             content_type=XML,
