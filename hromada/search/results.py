@@ -4,6 +4,9 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 
+from hromada.search import snippets
+from hromada.search.terms import TermGroup
+
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class SearchHit:
@@ -33,3 +36,21 @@ class SearchPage:
     def has_next(self) -> bool:
         """Whether matches remain after this page."""
         return self.offset + len(self.hits) < self.total
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SearchMatch:
+    """Every match of a query, as SQL for another room to join.
+
+    ``sql`` selects ``id`` (the indexed object's id, as text) and ``score``
+    (higher is better); run it as a subquery with ``params``. ``snippet``
+    marks the query's words in a text the caller has.
+    """
+
+    sql: str
+    params: tuple[str | int | float, ...]
+    highlighted: TermGroup
+
+    def snippet(self, text: str) -> SafeString:
+        """An excerpt of ``text`` around the query's words, as HTML."""
+        return snippets.snippet_html(text=text, highlighted=self.highlighted)

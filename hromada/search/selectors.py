@@ -2,11 +2,13 @@
 
 from collections.abc import Sequence
 
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from hromada.core.errors import ValidationError
-from hromada.search import backends
-from hromada.search.results import SearchPage
+from hromada.search import backends, snippets
+from hromada.search.query import parse
+from hromada.search.results import SearchMatch, SearchPage
 
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
@@ -76,3 +78,21 @@ def search_lookup(
     return backends.get_backend().lookup(
         kind=kind, field=field, value=value, public_only=public_only
     )
+
+
+def search_match(
+    *, query: str, kind: str, public_only: bool = True
+) -> SearchMatch | None:
+    """Every indexed object of ``kind`` matching ``query``, as SQL to join.
+
+    For a room that filters, sorts and pages its objects itself (the
+    registry of acts): see ``SearchMatch``. ``None`` when the query has
+    nothing to look for. Keep ``public_only`` for anyone but staff.
+    """
+    return backends.get_backend().match(query=query, kind=kind, public_only=public_only)
+
+
+def search_snippet(*, query: str, text: str) -> SafeString:
+    """An excerpt of ``text`` with the words of ``query`` marked, as HTML."""
+    plan = parse(query)
+    return snippets.snippet_html(text=text, highlighted=plan.highlighted)

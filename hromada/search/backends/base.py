@@ -15,7 +15,7 @@ from django.db import connection
 from hromada.search import lemmatiser, snippets, terms
 from hromada.search.models import SearchDocument, SearchField
 from hromada.search.query import QueryPlan, parse
-from hromada.search.results import SearchHit, SearchPage
+from hromada.search.results import SearchHit, SearchMatch, SearchPage
 
 # A longer text is indexed by its first words only: PostgreSQL refuses a
 # tsvector over 1 MB, and nobody finds a council decision by its 50 001st word.
@@ -168,6 +168,35 @@ class SearchBackend(abc.ABC):
         )
         return [object_id for object_id, _score in records]
 
+    def match(self, *, query: str, kind: str, public_only: bool) -> SearchMatch | None:
+        """SQL of the ``id`` (object id, text) and ``score`` of every match.
+
+        For a room that joins the matches with its own table, filters and
+        sorts them itself (the registry of acts). ``None`` for a query with
+        nothing to look for. A phrase is checked among the
+        ``MAX_PHRASE_CANDIDATES`` best matches of its words, as in
+        ``search``.
+        """
+        plan = parse(query)
+        if plan.is_empty:
+            return None
+        where, params = _filters(kinds=[kind], public_only=public_only)
+        sql, match_params = self._ranked_sql(plan=plan, where=where, key="d.object_id")
+        all_params = [*match_params, *params]
+        if plan.needs_verification:
+            found = self._phrase_matches(
+                plan=plan, where=where, params=params, key="d.object_id"
+            )
+            ids = [object_id for object_id, _score in found] or [""]
+            sql = (
+                f"SELECT v.id AS id, v.score AS score FROM ({sql}) AS v "  # noqa: S608
+                f"WHERE v.id IN ({', '.join(['%s'] * len(ids))})"
+            )
+            all_params.extend(ids)
+        return SearchMatch(
+            sql=sql, params=tuple(all_params), highlighted=plan.highlighted
+        )
+
     def lookup(
         self, *, kind: str, field: str, value: str, public_only: bool = True
     ) -> list[str]:
@@ -280,15 +309,18 @@ class SearchBackend(abc.ABC):
             cursor.execute(sql, [*ranked_params, *params, limit, offset])
             return list(cursor.fetchall())
 
-    def _ranked_sql(self, *, plan: QueryPlan, where: str) -> tuple[str, SqlParams]:
-        """SQL of ``id`` and ``score`` of the matches that pass ``where``.
+    def _ranked_sql(
+        self, *, plan: QueryPlan, where: str, key: str = "d.id"
+    ) -> tuple[str, SqlParams]:
+        """SQL of ``id`` (the column ``key`` of ``d``) and ``score`` of the
+        matches that pass ``where``.
 
         ``where`` speaks of the document as ``d``; the backend's parameters
         come first, then those of ``where``.
         """
         match_sql, match_params = self._match_sql(plan=plan)
         sql = (
-            f"SELECT m.id AS id, m.score AS score FROM ({match_sql}) AS m "  # noqa: S608
+            f"SELECT {key} AS id, m.score AS score FROM ({match_sql}) AS m "  # noqa: S608
             f"JOIN {_table()} AS d ON d.id = m.id WHERE {where}"
         )
         return sql, match_params

@@ -22,7 +22,7 @@ _MATCH_SQL = (
 # on PostgreSQL the vector lives in the same row, so they go into the match
 # itself and no match is joined before the page is cut.
 _RANKED_SQL = (
-    "SELECT d.id AS id, "
+    "SELECT {key} AS id, "
     "ts_rank_cd('{0.1, 0.1, 0.1, 1.0}', d.search_vector, q.query, 1) AS score "
     "FROM search_searchdocument AS d, to_tsquery('simple', %s) AS q(query) "
     "WHERE d.search_vector @@ q.query AND "
@@ -47,8 +47,10 @@ class PostgresqlBackend(SearchBackend):
     def _match_sql(self, *, plan: QueryPlan) -> tuple[str, SqlParams]:
         return _MATCH_SQL, [tsquery_expression(plan)]
 
-    def _ranked_sql(self, *, plan: QueryPlan, where: str) -> tuple[str, SqlParams]:
-        return _RANKED_SQL + where, [tsquery_expression(plan)]
+    def _ranked_sql(
+        self, *, plan: QueryPlan, where: str, key: str = "d.id"
+    ) -> tuple[str, SqlParams]:
+        return _RANKED_SQL.replace("{key}", key) + where, [tsquery_expression(plan)]
 
 
 def tsquery_expression(plan: QueryPlan) -> str:
