@@ -7,8 +7,10 @@ class AnalyticsConfig(AppConfig):
     verbose_name = _("Analytics")
 
     def ready(self) -> None:
-        from hromada.analytics import permissions
+        from hromada.analytics import datasets, permissions
         from hromada.ui import navigation as ui_navigation
+
+        datasets.datasets_register()
 
         ui_navigation.portal_menu_register(
             key="appeal_stats",

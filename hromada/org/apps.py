@@ -9,7 +9,10 @@ class OrgConfig(AppConfig):
     verbose_name = _("Organisation")
 
     def ready(self) -> None:
+        from hromada.org import datasets
+
         user_renamed.connect(refresh_directory)
+        datasets.datasets_register()
 
 
 def refresh_directory(event: UserRenamed) -> None:

@@ -135,6 +135,9 @@ def _units() -> dict[str, OrgUnit]:
             unit_index=index,
             sort_order=order * 10,
             address=demo_data.ADDRESS,
+            reception_hours=demo_data.RECEPTION_HOURS.get(
+                kind, demo_data.RECEPTION_HOURS_DEFAULT
+            ),
             email=f"{key}@{DEMO_DOMAIN}",
             phone=f"(04598) 2-{10 + order:02d}-00",
         )

@@ -443,3 +443,19 @@ ROLE_ACCOUNTS = [
     ("analyst", "economy", Role.ANALYST, False),
     ("sysadmin", "it", Role.SYSTEM_ADMINISTRATOR, False),
 ]
+
+# When units receive citizens; the leadership's personal reception is set
+# by the mayor's order in a real council (Law №393/96-ВР, art. 22).
+RECEPTION_HOURS_DEFAULT = (
+    "Понеділок–четвер: 8:00–17:00, п’ятниця: 8:00–15:45, перерва: 12:00–12:45"
+)
+RECEPTION_HOURS = {
+    OrgUnitKind.LEADERSHIP: (
+        "Особистий прийом громадян міським головою: перший і третій вівторок "
+        "місяця, 10:00–13:00, за попереднім записом за телефоном"
+    ),
+    OrgUnitKind.CNAP: (
+        "Понеділок, середа, п’ятниця: 8:00–16:00; вівторок, четвер: 8:00–20:00; "
+        "субота: 8:00–15:00"
+    ),
+}

@@ -46,6 +46,11 @@ class OrgUnit(BaseModel):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
+    reception_hours = models.TextField(
+        _("reception hours"),
+        blank=True,
+        help_text=_("When the unit receives citizens, as it is published."),
+    )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
 

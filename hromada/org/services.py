@@ -44,6 +44,7 @@ def org_unit_create(
     email: str = "",
     address: str = "",
     edrpou: str = "",
+    reception_hours: str = "",
     sort_order: int = 0,
 ) -> OrgUnit:
     """Add a unit to the tree."""
@@ -63,6 +64,7 @@ def org_unit_create(
         email=email,
         address=address,
         edrpou=edrpou,
+        reception_hours=reception_hours.strip(),
         sort_order=sort_order,
     )
     audit_record(
