@@ -1,0 +1,1 @@
+"""Writes of the registry room, one module per area; import the module."""

@@ -1,0 +1,1 @@
+"""Views of the registry room, one module per audience; import the module."""
