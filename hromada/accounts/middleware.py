@@ -1,4 +1,5 @@
-"""One gate for ``/cabinet/``: a staff role, and MFA outside demo mode."""
+"""One gate for ``/cabinet/`` and the editor at ``/cms/``: a staff role, and
+MFA outside demo mode."""
 
 from collections.abc import Callable
 
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from hromada.accounts import mfa, permissions
 
-GUARDED_PREFIXES = ("/cabinet/", "/admin/")
+GUARDED_PREFIXES = ("/cabinet/", "/admin/", "/cms/")
 
 
 class CabinetAccessMiddleware:

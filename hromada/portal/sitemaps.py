@@ -1,0 +1,14 @@
+"""The sections of ``/sitemap.xml`` (STANDARDS §5.3): the portal's pages and
+the other rooms' public registers, each in its own file."""
+
+from typing import Final
+
+from django.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps import Sitemap as PageSitemap
+
+from hromada.registry.sitemaps import ActSitemap
+
+SECTIONS: Final[dict[str, type[Sitemap]]] = {
+    "pages": PageSitemap,
+    "acts": ActSitemap,
+}
