@@ -110,6 +110,7 @@ bench: install-dev
 	$(BIN)/python bench/edms.py
 	$(BIN)/python bench/appeals.py
 	$(BIN)/python bench/appeals_classifier.py
+	$(BIN)/python bench/registry.py
 
 # Re-pin dependencies (needs network); commits the result by hand.
 lock: $(BIN)/python

@@ -54,16 +54,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.edms import (  # noqa: E402 (the path above makes bench importable)
-    PG_URL,
     _get,
-    _postgres_reset,
-    _run,
-    baseline_measure,
-    baseline_worker,
-    each_database,
+    bench_main,
     latencies_ms,
     p95,
-    platform_env,
     rate_per_s,
 )
 
@@ -342,37 +336,15 @@ def _fresh_get(client: Any, path: str, counter: Iterator[int]) -> Callable[[], A
     return call
 
 
-def _measure(vendor: str, scratch: Path) -> None:
-    if vendor == "postgresql":
-        _postgres_reset(create=True, names=PG_NAMES[1:] if REUSE else PG_NAMES)
-        url, baseline_url = (PG_URL.format(name=n) for n in PG_NAMES)
-    else:
-        url = f"sqlite:///{scratch / 'hromada.sqlite3'}"
-        baseline_url = ""
-    baseline = baseline_measure(
-        vendor=vendor, scratch=scratch, script=__file__, url=baseline_url
-    )
-    env = platform_env(vendor=vendor, scratch=scratch, url=url, baseline=baseline)
-    _run(["-m", "django", "migrate", "-v0"], env)
-    _run([__file__, "--worker", "appeals"], env)
-
-
 def main() -> int:
-    if sys.argv[1:2] == ["--worker"]:
-        if sys.argv[2] == "baseline":
-            baseline_worker()
-        else:
-            appeals_worker(json.loads(os.environ["BENCH_BASELINE"]))
-        return 0
-    each_database(
-        variable="BENCH_APPEALS_DATABASES",
+    return bench_main(
+        script=__file__,
+        name="appeals",
         figure="A*",
-        prefix="hromada-bench-appeals-",
+        worker=appeals_worker,
         names=PG_NAMES,
-        measure=_measure,
-        keep=REUSE,
+        reuse=REUSE,
     )
-    return 0
 
 
 if __name__ == "__main__":

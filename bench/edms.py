@@ -407,39 +407,63 @@ def each_database(
                     _postgres_reset(create=False, names=names)
 
 
-def _measure(vendor: str, scratch: Path) -> None:
-    if vendor == "postgresql":
-        # Reusing keeps the history and makes only the baseline afresh.
-        _postgres_reset(create=True, names=PG_NAMES[1:] if REUSE else PG_NAMES)
-        edms_url, baseline_url = (PG_URL.format(name=n) for n in PG_NAMES)
-    else:
-        edms_url = f"sqlite:///{scratch / 'hromada.sqlite3'}"
-        baseline_url = ""  # bench.baseline.settings' own SQLite file
-    baseline = baseline_measure(
-        vendor=vendor, scratch=scratch, script=__file__, url=baseline_url
-    )
-    env = platform_env(vendor=vendor, scratch=scratch, url=edms_url, baseline=baseline)
-    _run(["-m", "django", "migrate", "-v0"], env)
-    _run([__file__, "--worker", "edms"], env)
-
-
-def main() -> int:
+def bench_main(
+    *,
+    script: str,
+    name: str,
+    figure: str,
+    worker: Callable[[dict[str, float]], None],
+    names: tuple[str, ...],
+    reuse: bool,
+) -> int:
+    """The entry of a benchmark ``script``: as ``--worker``, the baseline's
+    or the platform's ``worker``; else, for each database, a scratch
+    directory and a database (PostgreSQL's ``names``: the platform's and
+    the baseline's) migrated, the baseline measured and then the platform.
+    ``reuse`` keeps the platform's PostgreSQL database and its history and
+    makes only the baseline afresh."""
     if sys.argv[1:2] == ["--worker"]:
         sys.path.insert(0, str(ROOT))
         if sys.argv[2] == "baseline":
             baseline_worker()
         else:
-            edms_worker(json.loads(os.environ["BENCH_BASELINE"]))
+            worker(json.loads(os.environ["BENCH_BASELINE"]))
         return 0
+
+    def measure(vendor: str, scratch: Path) -> None:
+        if vendor == "postgresql":
+            _postgres_reset(create=True, names=names[1:] if reuse else names)
+            url, baseline_url = (PG_URL.format(name=n) for n in names)
+        else:
+            url = f"sqlite:///{scratch / 'hromada.sqlite3'}"
+            baseline_url = ""  # bench.baseline.settings' own SQLite file
+        baseline = baseline_measure(
+            vendor=vendor, scratch=scratch, script=script, url=baseline_url
+        )
+        env = platform_env(vendor=vendor, scratch=scratch, url=url, baseline=baseline)
+        _run(["-m", "django", "migrate", "-v0"], env)
+        _run([script, "--worker", name], env)
+
     each_database(
-        variable="BENCH_EDMS_DATABASES",
-        figure="E*",
-        prefix="hromada-bench-edms-",
-        names=PG_NAMES,
-        measure=_measure,
-        keep=REUSE,
+        variable=f"BENCH_{name.upper()}_DATABASES",
+        figure=figure,
+        prefix=f"hromada-bench-{name}-",
+        names=names,
+        measure=measure,
+        keep=reuse,
     )
     return 0
+
+
+def main() -> int:
+    return bench_main(
+        script=__file__,
+        name="edms",
+        figure="E*",
+        worker=edms_worker,
+        names=PG_NAMES,
+        reuse=REUSE,
+    )
 
 
 if __name__ == "__main__":
