@@ -59,9 +59,11 @@ INSTALLED_APPS = [
     "hromada.signatures",
     "hromada.gis",
     "hromada.documents",
+    "hromada.registry",
     "hromada.appeals",
     "hromada.analytics",
     "hromada.portal",
+    "hromada.opendata",
     "hromada.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -71,7 +73,22 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.forms",
+    # Wagtail: the public portal's pages, edited at /cms/; only the portal
+    # room imports it (ARCHITECTURE.md §1).
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.sitemaps",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
     "django_htmx",
     "rest_framework",
     "drf_spectacular",
@@ -102,6 +119,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "hromada.core.middleware.RequestContextMiddleware",
     "hromada.accounts.middleware.CabinetAccessMiddleware",
+    # Answers a 404 with the redirect an editor set up or a slug change left.
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -294,6 +313,10 @@ HROMADA_CITY = {
     "short_name": env.str("HROMADA_CITY_SHORT_NAME", default="Вишневе"),
     "coat_of_arms": env.str("HROMADA_COAT_OF_ARMS", default="ui/img/coat-of-arms.svg"),
 }
+# The council as a legal person and its territory: the ЄДРПОУ code and the
+# КАТОТТГ code the open-data catalogue names (the defaults are synthetic).
+HROMADA_CITY_EDRPOU = env.str("HROMADA_CITY_EDRPOU", default="26543212")
+HROMADA_CITY_KATOTTG = env.str("HROMADA_CITY_KATOTTG", default="UA32999990000000000")
 
 # The city map (the gis room). Tiles come from outside, so no page may need
 # them: the address field works without the map. "bounds" is the city's box
@@ -323,6 +346,30 @@ HROMADA_SITE_URL = env.str("HROMADA_SITE_URL", default="http://127.0.0.1:8000")
 HROMADA_OPEN311_CONTACT = env.str(
     "HROMADA_OPEN311_CONTACT", default=f"{CITY_NAME}: {HROMADA_SITE_URL}"
 )
+
+# Wagtail (the portal room) -------------------------------------------------
+# Content is Ukrainian; only the interface is translated, so no page locales.
+# The editor's interface follows the user's language, as the cabinet does.
+WAGTAIL_SITE_NAME = CITY_NAME
+WAGTAILADMIN_BASE_URL = HROMADA_SITE_URL
+WAGTAIL_I18N_ENABLED = False
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("uk", "Українська"), ("en", "English")]
+# Slugs are the official transliteration of the title (the portal room).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The editor's own search; the public site search goes through hromada.search.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Staff sign in through allauth (with MFA), never Wagtail's password form.
+WAGTAILADMIN_LOGIN_URL = "/cms/login/"
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAILUSERS_PASSWORD_ENABLED = False
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # no call home from the editor
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "rtf", "txt", "csv"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = HROMADA_UPLOAD_MAX_BYTES
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # E-mail intake into the EDMS (off unless a host is given) ------------------
 HROMADA_INTAKE_IMAP = (
@@ -390,6 +437,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "PREPROCESSING_HOOKS": ["hromada.api.schema.platform_endpoints_only"],
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "DocumentKindEnum": "hromada.documents.models.DocumentKind",
