@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -47,10 +48,10 @@ class ColumnType(models.TextChoices):
 
     STRING = "string", _("Text")
     INTEGER = "integer", _("Integer")
-    NUMBER = "number", _("Number")
+    NUMBER = "number", pgettext_lazy("data type", "Number")
     BOOLEAN = "boolean", _("Yes or no")
     DATE = "date", _("Date")
-    DATETIME = "datetime", _("Date and time")
+    DATETIME = "datetime", pgettext_lazy("data type", "Date and time")
     URL = "url", _("Link")
 
 

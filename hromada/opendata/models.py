@@ -10,6 +10,7 @@ rows, kept by ``core.storage`` with their size and SHA-256.
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hromada.core.datasets import UpdateFrequency
 from hromada.core.models import BaseModel, StoredFile
@@ -81,7 +82,7 @@ class Dataset(BaseModel):
 
     name = models.SlugField(_("name"), max_length=100, unique=True)
     owner = models.CharField(_("producing room"), max_length=40)
-    title = models.CharField(_("title"), max_length=254)
+    title = models.CharField(pgettext_lazy("dataset", "title"), max_length=254)
     title_en = models.CharField(_("title in English"), max_length=254, blank=True)
     description = models.TextField(_("description"), max_length=4000)
     description_en = models.TextField(

@@ -25,7 +25,7 @@ COLUMNS = (
     DatasetColumn("kind_name", _("Kind of act, in words")),
     DatasetColumn("number", pgettext_lazy("act", "Number")),
     DatasetColumn("date", _("Date"), type=ColumnType.DATE),
-    DatasetColumn("issuer", _("Issued by")),
+    DatasetColumn("issuer", pgettext_lazy("act", "Issued by")),
     DatasetColumn("title", _("Title")),
     DatasetColumn("status", _("Status"), _("The status's code, as in the registry.")),
     DatasetColumn("status_name", _("Status, in words")),

@@ -32,7 +32,10 @@ class ActSearchForm(forms.Form):
     )
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     issuer = forms.TypedChoiceField(
-        label=_("Issued by"), required=False, coerce=int, empty_value=None
+        label=pgettext_lazy("act", "Issued by"),
+        required=False,
+        coerce=int,
+        empty_value=None,
     )
     status = forms.ChoiceField(label=_("Status"), required=False)
     date_from = forms.DateField(
@@ -64,7 +67,9 @@ class ActSearchForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._choices("kind", [("", _("Any kind")), *ActKind.choices])
-        self._choices("status", [("", _("Any status")), *ActStatus.choices])
+        self._choices(
+            "status", [("", pgettext_lazy("act", "Any status")), *ActStatus.choices]
+        )
         units = org_selectors.org_unit_list_active().values_list("pk", "name")
         self._choices("issuer", [("", _("Any body")), *units])
 

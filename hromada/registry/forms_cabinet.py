@@ -27,7 +27,9 @@ class ActForm(forms.Form):
     number = forms.CharField(label=pgettext_lazy("act", "Number"), max_length=64)
     adopted_on = forms.DateField(label=_("Date of the act"), widget=DateInputs)
     issuer = forms.ModelChoiceField(
-        label=_("Issued by"), queryset=OrgUnit.objects.none(), empty_label=None
+        label=pgettext_lazy("act", "Issued by"),
+        queryset=OrgUnit.objects.none(),
+        empty_label=None,
     )
     title = forms.CharField(
         label=_("Title"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})

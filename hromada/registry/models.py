@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hromada.core.models import BaseModel, StoredFile
 from hromada.org.models import OrgUnit
@@ -32,7 +33,7 @@ class ActStatus(models.TextChoices):
     force until the suspension ends; ``repealed`` has lost force for good.
     """
 
-    DRAFT = "draft", _("Draft")
+    DRAFT = "draft", pgettext_lazy("act", "Draft")
     ADOPTED = "adopted", _("Adopted, not yet in force")
     IN_FORCE = "in_force", _("In force")
     AMENDED = "amended", _("In force, amended")
@@ -103,11 +104,11 @@ class LegalAct(BaseModel):
     adopted_on = models.DateField(_("date"))
     issuer = models.ForeignKey(
         OrgUnit,
-        verbose_name=_("issued by"),
+        verbose_name=pgettext_lazy("act", "issued by"),
         on_delete=models.PROTECT,
         related_name="+",
     )
-    title = models.CharField(_("title"), max_length=1000)
+    title = models.CharField(pgettext_lazy("act", "title"), max_length=1000)
     text = models.TextField(_("text"), blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=ActStatus.choices, default=ActStatus.DRAFT
@@ -188,7 +189,9 @@ class LegalActEdition(BaseModel):
         related_name="editions",
     )
     valid_from = models.DateField(_("valid from"))
-    valid_to = models.DateField(_("valid until"), null=True, blank=True)
+    valid_to = models.DateField(
+        pgettext_lazy("act", "valid until"), null=True, blank=True
+    )
     text = models.TextField(_("text"))
     changed_by = models.ForeignKey(
         LegalAct,

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -84,7 +85,7 @@ class BodyPage(PortalPage):
     ]
 
     class Meta:
-        verbose_name = _("body")
+        verbose_name = pgettext_lazy("page type", "body")
         verbose_name_plural = _("bodies")
 
     def get_context(

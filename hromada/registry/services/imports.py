@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from hromada.accounts.models import User
 from hromada.core import once, storage
@@ -187,8 +188,10 @@ def _act_data(row: TableRow) -> acts.ActData:
         kind=import_table.cell_kind(row),
         number=import_table.cell_required(row, "number", _("number")),
         adopted_on=adopted_on,
-        issuer=_issuer(import_table.cell_required(row, "issuer", _("body"))),
-        title=import_table.cell_required(row, "title", _("title")),
+        issuer=_issuer(
+            import_table.cell_required(row, "issuer", pgettext("act", "body"))
+        ),
+        title=import_table.cell_required(row, "title", pgettext("act", "title")),
         text=import_table.cell_text(row, "text"),
         access=import_table.cell_access(row),
         is_normative=is_normative,

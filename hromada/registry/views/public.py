@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
 from hromada.core import storage
@@ -63,7 +64,7 @@ def _facets(result: ActSearchResult | None) -> list[tuple[str, str, list[FacetIt
         return []
     titles = {
         "kind": _("Kind"),
-        "issuer": _("Issued by"),
+        "issuer": pgettext("act", "Issued by"),
         "status": _("Status"),
         "year": _("Year"),
     }
