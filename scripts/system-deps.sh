@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages Hromada needs when they are missing:
-# gettext (translations) and Pango (PDF) always; chromium (browser tests).
+# gettext (translations) and Pango (PDF) always; chromium (browser tests)
+# and a Java runtime (the Nu HTML Checker of the public pages, ADR 12).
 set -euo pipefail
 need=()
 command -v msgfmt >/dev/null || need+=(gettext)
@@ -8,6 +9,7 @@ command -v msgfmt >/dev/null || need+=(gettext)
 { ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep -q libpangoft2-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 if [[ "${HROMADA_SKIP_BROWSER:-}" != "1" ]]; then
   [[ -x /usr/bin/chromium ]] || need+=(chromium)
+  command -v java >/dev/null || need+=(default-jre-headless)
 fi
 [[ ${#need[@]} -eq 0 ]] && exit 0
 sudo=""

@@ -214,10 +214,10 @@ class ContactCallForm(forms.Form):
         # The similar appeals follow the category as soon as it is chosen.
         category.widget.attrs.update(
             {
-                "hx-post": reverse("appeals_cabinet:contact_call"),
-                "hx-trigger": "change",
-                "hx-target": "#contact-similar",
-                "hx-swap": "innerHTML",
+                "data-hx-post": reverse("appeals_cabinet:contact_call"),
+                "data-hx-trigger": "change",
+                "data-hx-target": "#contact-similar",
+                "data-hx-swap": "innerHTML",
             }
         )
         authors = self.fields["author_categories"]

@@ -156,10 +156,10 @@ def _suggestion_attrs(address: dict[str, Any]) -> dict[str, str]:
     input_id = address["attrs"]["id"]
     search_url = reverse("gis:address_search")
     return {
-        "hx-get": f"{search_url}?field={address['name']}",
-        "hx-trigger": "input changed delay:300ms",
-        "hx-target": f"#{input_id}-suggestions",
-        "hx-sync": "this:replace",
+        "data-hx-get": f"{search_url}?field={address['name']}",
+        "data-hx-trigger": "input changed delay:300ms",
+        "data-hx-target": f"#{input_id}-suggestions",
+        "data-hx-sync": "this:replace",
         "aria-describedby": f"{input_id}-hint",
     }
 

@@ -178,7 +178,7 @@ def test_htmx_gets_the_callers_part_only(desk, city):
     assert "<html" not in html
     assert appeal.number in html
     assert 'value="Коваленко"' in html
-    assert 'id="contact-status" hx-swap-oob="innerHTML"' in html
+    assert 'id="contact-status" data-hx-swap-oob="innerHTML"' in html
     assert "1 попереднє звернення з цього номера." in html
 
 

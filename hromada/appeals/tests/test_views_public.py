@@ -117,12 +117,12 @@ def test_a_visitor_files_an_appeal_and_sees_its_number_once(client, lighting):
     assert response.url == reverse("appeals:appeal_filed", args=[accepted.public_id])
     waiting = client.get(response.url).content.decode()
     assert "Ваше звернення прийнято" in waiting
-    assert 'hx-trigger="every 2s"' in waiting
+    assert 'data-hx-trigger="every 2s"' in waiting
     assert not Appeal.objects.exists()
     [appeal] = accepted_register()
     page = client.get(response.url).content.decode()
     assert appeal.number in page
-    assert "hx-trigger" not in page
+    assert "data-hx-trigger" not in page
     assert appeal.address.number == "14"
     # another browser cannot open the receipt
     client.cookies.clear()

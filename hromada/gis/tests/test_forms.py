@@ -204,9 +204,9 @@ def test_the_widget_carries_the_suggestions_and_the_map_settings(settings):
 
     # then
     assert (
-        'hx-get="/map/addresses/?field=location_address" '
-        'hx-trigger="input changed delay:300ms" '
-        'hx-target="#id_location_0-suggestions"'
+        'data-hx-get="/map/addresses/?field=location_address" '
+        'data-hx-trigger="input changed delay:300ms" '
+        'data-hx-target="#id_location_0-suggestions"'
     ) in html
     assert 'data-tiles="https://tiles.example/{z}/{x}/{y}.png"' in html
     assert 'data-center="50.386,30.37"' in html

@@ -2,6 +2,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from icalendar import Calendar
 
 from hromada.portal import calendars, services
 
@@ -110,3 +111,23 @@ def test_calendar_page_feed_has_its_own_events(client, calendar, make_event):
 
     assert "Фестиваль" in _unfolded(response.content.decode())
     assert client.get("/calendars/events/nemaie.ics").status_code == 404
+
+
+def test_a_calendar_client_imports_the_calendar(client, make_event):
+    # given: icalendar, the parser Python calendar clients are built on
+    event = make_event("Сесія, бюджет; земля", place="Зала №1\nпід’їзд 2")
+
+    # when
+    whole = Calendar.from_ical(client.get("/calendars/events.ics").content)
+    single = Calendar.from_ical(client.get(f"/events/{event.slug}.ics").content)
+
+    # then: the same event in both, at the same moment, in Kyiv's time zone
+    for calendar in (whole, single):
+        (read,) = calendar.walk("VEVENT")
+        assert str(read["SUMMARY"]) == "Сесія, бюджет; земля"
+        assert str(read["LOCATION"]).startswith("Зала №1\nпід’їзд 2")
+        assert read.decoded("DTSTART") == event.starts_at
+        assert read.decoded("DTEND") == event.ends_at
+        assert str(read.decoded("DTSTART").tzinfo) == "Europe/Kyiv"
+        assert str(read["UID"]) == f"portal-event-{event.pk}@127.0.0.1"
+    assert [tz["TZID"] for tz in whole.walk("VTIMEZONE")] == ["Europe/Kyiv"]

@@ -1,5 +1,6 @@
 import xml.etree.ElementTree as ET
 
+import feedparser
 import pytest
 
 from hromada.portal import services
@@ -86,3 +87,26 @@ def test_feed_holds_at_most_fifty_items(client, make_news):
     channel = ET.fromstring(client.get("/feeds/news.rss").content).find("channel")
 
     assert len(channel.findall("item")) == 50
+
+
+@pytest.mark.parametrize(
+    ("path", "version"), [("/feeds/news.rss", "rss20"), ("/feeds/news.atom", "atom10")]
+)
+def test_a_feed_reader_reads_the_news_feed(client, make_news, category, path, version):
+    # given: feedparser, the parser most feed readers in Python are built on
+    news = make_news("Новий сквер", categories=[category], lead="Лави й доріжки.")
+
+    # when
+    read = feedparser.parse(client.get(path).content)
+
+    # then: well-formed, of its format, every entry dated and linked
+    assert (read.bozo, read.version) == (False, version)
+    assert read.feed.title
+    assert read.feed.language == "uk"
+    entry = read.entries[0]
+    assert entry.title == "Новий сквер"
+    assert entry.link.endswith(news.url)
+    assert entry.id == f"urn:uuid:{news.translation_key}"
+    assert entry.published_parsed is not None
+    assert "Лави й доріжки." in entry.summary
+    assert [tag.term for tag in entry.tags] == ["Благоустрій"]

@@ -4,6 +4,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from datetime import date
 
+import feedparser
 import pytest
 from django.test import Client
 
@@ -128,6 +129,22 @@ def test_the_feeds_list_adopted_public_acts_with_stable_ids_and_answer_304(
     )
     assert item.findtext("pubDate").endswith("+0300")
     assert rss.findtext("channel/language") == "uk"
+
+
+@pytest.mark.parametrize(
+    ("path", "version"), [("/feeds/acts.rss", "rss20"), ("/feeds/acts.atom", "atom10")]
+)
+def test_a_feed_reader_reads_the_acts_feed(client: Client, lifts, path, version):
+    read = feedparser.parse(client.get(path).content)
+
+    assert (read.bozo, read.version, read.feed.language) == (False, version, "uk")
+    (entry,) = read.entries
+    assert entry.title == (
+        f"{lifts.get_kind_display()} № {lifts.number} від "
+        f"{lifts.adopted_on:%d.%m.%Y}: {lifts.title}"
+    )
+    assert entry.link == f"http://testserver/acts/{lifts.slug}/"
+    assert entry.published_parsed is not None
 
 
 def test_the_cabinet_is_missing_for_staff_who_do_not_keep_the_registry(client: Client):

@@ -147,7 +147,7 @@ def test_a_visitors_page_holds_no_csrf_token_a_signed_in_persons_does(client):
     assert "csrfmiddlewaretoken" not in visitor.content.decode()
     assert "X-CSRFToken" not in visitor.content.decode()
     assert "csrftoken" not in visitor.cookies
-    assert 'hx-headers=\'{"X-CSRFToken": "' in person
+    assert 'data-hx-headers=\'{"X-CSRFToken": "' in person
     assert person.count('name="csrfmiddlewaretoken"') == person.count('method="post"')
 
 
