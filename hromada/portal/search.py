@@ -10,25 +10,45 @@ from typing import Final
 
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hromada.portal import selectors
+from hromada.portal.models import BodyPage, EventPage, NewsPage
 from hromada.registry import selectors as registry_selectors
 from hromada.search import selectors as search_selectors
 
 PER_PAGE: Final = 10
 
-UrlResolver = Callable[..., dict[str, str]]
+# ids → {id: (address, what the hit is)}
+LinkResolver = Callable[..., dict[str, tuple[str, object]]]
+
+# What a page's hit is called, by its type; any other page is a "Page".
+PAGE_LABELS: Final[dict[type, object]] = {
+    NewsPage: pgettext_lazy("search hit", "News"),
+    EventPage: pgettext_lazy("search hit", "Event"),
+    BodyPage: pgettext_lazy("search hit", "Body or enterprise"),
+}
 
 
-def _page_urls(*, object_ids: Sequence[str]) -> dict[str, str]:
-    return selectors.page_urls(page_ids=object_ids)
+def _page_links(*, object_ids: Sequence[str]) -> dict[str, tuple[str, object]]:
+    return {
+        object_id: (url, PAGE_LABELS.get(page_type, _("Page")))
+        for object_id, (url, page_type) in selectors.page_links(
+            page_ids=object_ids
+        ).items()
+    }
 
 
-# kind → (what the hit is, ids → addresses). A room that indexes public
-# objects joins here when its pages exist.
-KINDS: Final[dict[str, tuple[object, UrlResolver]]] = {
-    "portal.page": (_("Page"), _page_urls),
-    "registry.act": (_("Legal act"), registry_selectors.act_search_urls),
+def _act_links(*, object_ids: Sequence[str]) -> dict[str, tuple[str, object]]:
+    urls = registry_selectors.act_search_urls(object_ids=object_ids)
+    return {object_id: (url, _("Legal act")) for object_id, url in urls.items()}
+
+
+# kind → ids → links. A room that indexes public objects joins here when
+# its pages exist.
+KINDS: Final[dict[str, LinkResolver]] = {
+    "portal.page": _page_links,
+    "registry.act": _act_links,
 }
 
 
@@ -59,19 +79,19 @@ def site_search(*, query: str, page_number: int) -> SiteResults:
     found = search_selectors.search_query(
         query=query, kinds=list(KINDS), public_only=True, limit=PER_PAGE, offset=offset
     )
-    urls: dict[tuple[str, str], str] = {}
+    links: dict[tuple[str, str], tuple[str, object]] = {}
     for kind in {hit.kind for hit in found.hits}:
         ids = [hit.object_id for hit in found.hits if hit.kind == kind]
-        resolved = KINDS[kind][1](object_ids=ids)
-        urls.update({(kind, object_id): url for object_id, url in resolved.items()})
+        resolved = KINDS[kind](object_ids=ids)
+        links.update({(kind, object_id): link for object_id, link in resolved.items()})
     hits = tuple(
         SiteHit(
             title=hit.title,
-            url=urls[(hit.kind, hit.object_id)],
-            kind_label=KINDS[hit.kind][0],
+            url=links[(hit.kind, hit.object_id)][0],
+            kind_label=links[(hit.kind, hit.object_id)][1],
             snippet=hit.snippet,
         )
         for hit in found.hits
-        if (hit.kind, hit.object_id) in urls
+        if (hit.kind, hit.object_id) in links
     )
     return SiteResults(hits=hits, total=found.total)

@@ -173,11 +173,16 @@ def home_page() -> HomePage | None:
     return found
 
 
-def page_urls(*, page_ids: Sequence[str]) -> dict[str, str]:
-    """Addresses of the live public pages among ``page_ids``, by id as text."""
+def page_links(*, page_ids: Sequence[str]) -> dict[str, tuple[str, type[Page]]]:
+    """The address and the page type of each live public page among
+    ``page_ids``, by id as text; one query (content types are cached)."""
     ids = [int(page_id) for page_id in page_ids if page_id.isdigit()]
     pages = Page.objects.live().public().filter(pk__in=ids)
-    return {str(page.pk): page.url for page in pages if page.url}
+    return {
+        str(page.pk): (page.url, page.specific_class or Page)
+        for page in pages
+        if page.url
+    }
 
 
 def page_is_public(*, page: Page) -> bool:

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from hromada.portal import services
@@ -73,3 +75,26 @@ def test_search_finds_public_legal_acts(client):
 
     # then
     assert f'href="{act.get_absolute_url()}"' in body
+
+
+def test_each_hit_says_what_it_is(client, make_news, make_event, home):
+    # given: a news item, an event, a standard page and an act on one word
+    make_news("Ремонт мосту на Садовій")
+    make_event("Громадські слухання про ремонт мосту")
+    services.page_create(
+        parent=home,
+        page=StandardPage(title="Ремонт мостів", body="<p>Графік.</p>"),
+        actor=None,
+    )
+    from hromada.registry.tests.factories import act_register
+
+    act_register(title="Про ремонт мосту через річку Вишневу")
+
+    # when
+    body = client.get("/search/", {"q": "мосту"}).content.decode()
+
+    # then
+    labels = re.findall(
+        r'<p class="govuk-body-s govuk-!-margin-bottom-1">(.*?)</p>', body
+    )
+    assert sorted(labels) == ["Новина", "Нормативний акт", "Подія", "Сторінка"]
