@@ -50,6 +50,20 @@ class SearchMatch:
     sql: str
     params: tuple[str | int | float, ...]
     highlighted: TermGroup
+    # A condition that the object whose id (as text) is the SQL expression
+    # put for ``OBJECT_ID`` matches; with ``contains_params``. For a walk
+    # of the caller's rows in its own order when most of them match: each
+    # row is looked up in the index, which reads the matches' ids once
+    # without ranking them (see ``contains``).
+    contains_sql: str = ""
+    contains_params: tuple[str | int | float, ...] = ()
+
+    OBJECT_ID = "<object id>"
+
+    def contains(self, object_id: str) -> str:
+        """``contains_sql`` for the object id SQL expression ``object_id``
+        (a constant of the caller's, never a value)."""
+        return self.contains_sql.replace(self.OBJECT_ID, object_id)
 
     def snippet(self, text: str) -> SafeString:
         """An excerpt of ``text`` around the query's words, as HTML."""

@@ -258,6 +258,14 @@ def test_past_the_counted_acts_the_search_says_more_and_shows_the_newest(
     few_counted,
 ):
     lift_acts(7)
+    # newer than them all, without the word or not for visitors
+    act_register(title="Про бюджет", number="b-1", adopted_on=date(2030, 1, 1))
+    act_register(
+        title="Про ремонт ліфтів у ратуші",
+        number="i-1",
+        adopted_on=date(2030, 1, 2),
+        access=ActAccess.INTERNAL,
+    )
     result = act_search(user=VISITOR, criteria=ActCriteria(words="ліфтів"))
     assert (result.total, result.is_many, result.many_from) == (5, True, 4)
     assert (result.sort, result.by_date_instead, result.facets_sampled) == (

@@ -193,9 +193,32 @@ class SearchBackend(abc.ABC):
                 f"WHERE v.id IN ({', '.join(['%s'] * len(ids))})"
             )
             all_params.extend(ids)
-        return SearchMatch(
-            sql=sql, params=tuple(all_params), highlighted=plan.highlighted
+            return SearchMatch(
+                sql=sql, params=tuple(all_params), highlighted=plan.highlighted
+            )
+        contains_sql, contains_params = self._contains_sql(
+            plan=plan, where=where, params=params
         )
+        return SearchMatch(
+            sql=sql,
+            params=tuple(all_params),
+            highlighted=plan.highlighted,
+            contains_sql=contains_sql,
+            contains_params=tuple(contains_params),
+        )
+
+    def _contains_sql(
+        self, *, plan: QueryPlan, where: str, params: SqlParams
+    ) -> tuple[str, SqlParams]:
+        """``SearchMatch.contains_sql``: the object's document among the
+        ids of every match, which the database reads once (unranked)."""
+        match_sql, match_params = self._match_sql(plan=plan)
+        sql = (
+            f"EXISTS (SELECT 1 FROM {_table()} AS d WHERE {where} "  # noqa: S608
+            f"AND d.object_id = {SearchMatch.OBJECT_ID} "
+            f"AND d.id IN (SELECT m.id FROM ({match_sql}) AS m))"
+        )
+        return sql, [*params, *match_params]
 
     def lookup(
         self, *, kind: str, field: str, value: str, public_only: bool = True
