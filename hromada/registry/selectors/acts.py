@@ -25,11 +25,15 @@ from hromada.search import lemmatiser
 AnyUser = AbstractBaseUser | AnonymousUser
 
 
-def visible_acts_q(user: AnyUser) -> Q:
-    """The acts ``user`` may read: public ones, and internal ones for staff."""
+def visible_acts_q(user: AnyUser, *, via: str = "") -> Q:
+    """The acts ``user`` may read: public ones, and internal ones for staff.
+
+    ``via`` is the path from another model to the act (``"source__"``), so
+    the condition joins the act instead of listing every visible act.
+    """
     if permissions.can_read_internal_acts(user):
         return Q()
-    return Q(access=ActAccess.PUBLIC)
+    return Q(**{f"{via}access": ActAccess.PUBLIC})
 
 
 def act_list_for_user(*, user: AnyUser) -> QuerySet[LegalAct]:
@@ -137,12 +141,11 @@ class Relations:
 def act_relations(*, act: LegalAct, user: AnyUser) -> Relations:
     """Both directions of the act's relations, with only the acts ``user``
     may read on the other side: two queries."""
-    visible = visible_acts_q(user)
     outgoing = LegalActRelation.objects.filter(source=act).filter(
-        target__in=LegalAct.objects.filter(visible)
+        visible_acts_q(user, via="target__")
     )
     incoming = LegalActRelation.objects.filter(target=act).filter(
-        source__in=LegalAct.objects.filter(visible)
+        visible_acts_q(user, via="source__")
     )
     return Relations(
         outgoing=list(outgoing.select_related("target", "target__issuer")),

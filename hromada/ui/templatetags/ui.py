@@ -1,5 +1,6 @@
 """Template tags of the design system: ``{% load ui %}``."""
 
+import functools
 from typing import Any
 
 import segno
@@ -60,13 +61,20 @@ def qr_code(address: str, label: str) -> SafeString:
     """A QR code of ``address`` as inline SVG, named ``label`` for screen
     readers; drawn on the server, so it needs no script and prints sharply.
     """
-    code = segno.make(address, error="m")
-    svg = code.svg_inline(
-        scale=4, border=2, svgclass="hromada-qr__code", lineclass=None
-    )
     return format_html(
         '<div class="hromada-qr" role="img" aria-label="{}">{}</div>',
         label,
         # segno's SVG holds only path data and the escaped address.
-        mark_safe(svg),
+        mark_safe(_qr_svg(address)),
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _qr_svg(address: str) -> str:
+    """The SVG of ``address``'s code, kept: choosing the code's mask takes
+    most of an act page's rendering (15 ms), and addresses do not change."""
+    code = segno.make(address, error="m")
+    svg: str = code.svg_inline(
+        scale=4, border=2, svgclass="hromada-qr__code", lineclass=None
+    )
+    return svg
