@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hromada.accounts.roles import Role
 from hromada.core.models import BaseModel
@@ -85,7 +86,7 @@ class Position(BaseModel):
         on_delete=models.PROTECT,
         related_name="positions",
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("position", "title"), max_length=200)
     role = models.CharField(
         _("role"), max_length=32, choices=Role, default=Role.EXECUTOR
     )
