@@ -201,12 +201,17 @@ def act_search(*, user: AnyUser, criteria: ActCriteria) -> ActSearchResult:
         sort = ActSort.NEWEST
     shown = min(total, COUNTED_ACTS - 1)
     page = max(1, min(criteria.page, MAX_PAGE, -(-shown // PER_PAGE) or 1))
-    ids = _page_ids(
-        filtered,
-        criteria=replace(criteria, page=page, sort=sort),
-        match=match,
-        is_many=is_many,
-    )
+    if len(read) < COUNTED_ACTS:
+        ids = _page_from_read(
+            read, chosen=chosen, sort=sort, offset=(page - 1) * PER_PAGE
+        )
+    else:
+        ids = _page_ids(
+            filtered,
+            criteria=replace(criteria, page=page, sort=sort),
+            match=match,
+            is_many=is_many,
+        )
     return ActSearchResult(
         hits=_hits(ids, match=match),
         total=total,
@@ -319,26 +324,52 @@ def _criteria_q(criteria: ActCriteria, *, without: Iterable[str] = ()) -> Q:
 
 
 def _read(acts: QuerySet[LegalAct], *, match: SearchMatch | None) -> list[FacetRow]:
-    """The facet values of up to ``COUNTED_ACTS`` acts of ``acts`` (every
-    criterion applied but the facets') that the words match: one query.
-    Without words, the newest acts (an index gives them in order); with
-    words, as the index of words gives them, since ordering all matches
-    costs what this bound saves."""
+    """The facet values, id, date and score of up to ``COUNTED_ACTS`` acts
+    of ``acts`` (every criterion applied but the facets') that the words
+    match: one query. Without words, the newest acts (an index gives them
+    in order); with words, as the index of words gives them, since ordering
+    all matches costs what this bound saves."""
     if match is None:
         ordered = acts.order_by("-adopted_on", "-id")
-        found = ordered.values_list(*FACET_COLUMNS)
-        rows = list(found[:COUNTED_ACTS])
+        found = ordered.values_list(*FACET_COLUMNS, "id")
+        rows = [(*row, 0.0) for row in found[:COUNTED_ACTS]]
     else:
-        sql, params = _joined(acts, match=match, columns=_columns(*FACET_COLUMNS))
+        columns = f"{_columns(*FACET_COLUMNS, 'id')}, m.score"
+        sql, params = _joined(acts, match=match, columns=columns)
         with transaction.atomic(), connection.cursor() as cursor:
             if connection.vendor in _READ_SETTINGS:
                 cursor.execute(_READ_SETTINGS[connection.vendor])
             cursor.execute(f"{sql} LIMIT %s", [*params, COUNTED_ACTS])
             rows = cursor.fetchall()
     return [
-        {"kind": kind, "issuer": issuer, "status": status, "year": _year(adopted)}
-        for kind, issuer, status, adopted in rows
+        {
+            "kind": kind,
+            "issuer": issuer,
+            "status": status,
+            "year": _year(adopted),
+            "adopted": str(adopted),
+            "id": pk,
+            "score": score,
+        }
+        for kind, issuer, status, adopted, pk, score in rows
     ]
+
+
+def _page_from_read(
+    read: list[FacetRow], *, chosen: dict[str, object], sort: str, offset: int
+) -> list[int]:
+    """The page's ids when the read holds every match: sorted here as the
+    database would sort them, instead of asking the index of words again
+    (on PostgreSQL, each ask reads every match's stored vector to rank it)."""
+    rows = [row for row in read if _meets(row, chosen)]
+    if sort == ActSort.RELEVANCE:
+        rows.sort(key=lambda row: (row["score"], row["adopted"], row["id"]))
+        rows.reverse()
+    elif sort == ActSort.OLDEST:
+        rows.sort(key=lambda row: (row["adopted"], row["id"]))
+    else:
+        rows.sort(key=lambda row: (row["adopted"], row["id"]), reverse=True)
+    return [int(str(row["id"])) for row in rows[offset : offset + PER_PAGE]]
 
 
 def _columns(*names: str) -> str:

@@ -336,3 +336,23 @@ def test_an_excerpt_is_cut_from_near_the_first_match_of_a_long_text():
     assert "<mark>" not in nowhere
     short = "Ремонт ліфтів."
     assert act_excerpt(match=match, text=short) == match.snippet(short)
+
+
+def test_the_second_page_of_the_matches_read_continues_the_order():
+    acts = [
+        act_register(
+            title=f"Про ремонт доріг {number}",
+            number=f"road-{number}",
+            adopted_on=date(2000 + number, 2, 1),
+        )
+        for number in range(23)
+    ]
+    newest = act_search(
+        user=VISITOR, criteria=ActCriteria(words="доріг", sort=ActSort.NEWEST, page=2)
+    )
+    oldest = act_search(
+        user=VISITOR, criteria=ActCriteria(words="доріг", sort=ActSort.OLDEST, page=2)
+    )
+    assert (newest.total, newest.page) == (23, 2)
+    assert [hit.act.pk for hit in newest.hits] == [act.pk for act in acts[2::-1]]
+    assert [hit.act.pk for hit in oldest.hits] == [act.pk for act in acts[20:]]
