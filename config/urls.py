@@ -27,6 +27,7 @@ urlpatterns = [
     path("cabinet/gis/", include("hromada.gis.urls_cabinet")),
     path("cabinet/analytics/", include("hromada.analytics.urls_cabinet")),
     path("cabinet/acts/", include("hromada.registry.urls_cabinet")),
+    path("cabinet/opendata/", include("hromada.opendata.urls_cabinet")),
     path("cabinet/api/", include("hromada.api.urls_cabinet")),
     path("api/", include("hromada.opendata.urls_ckan")),
     path("api/", include("hromada.api.urls")),

@@ -6,53 +6,18 @@ keeper and audit each write; datasets themselves come from producers.
 
 from typing import Any
 
-from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from hromada.accounts.models import User
-from hromada.core.datasets import UpdateFrequency
 from hromada.core.errors import ApplicationError
 from hromada.opendata import services
-from hromada.opendata.models import Dataset, DataTheme, Licence, Resource
+from hromada.opendata.forms_cabinet import DatasetPassportForm
+from hromada.opendata.models import Dataset, Resource
 
 PASSPORT_FIELDS = services.PASSPORT_FIELDS
-
-
-class DatasetPassportForm(forms.ModelForm[Dataset]):
-    keywords_text = forms.CharField(
-        label=_("Keywords"),
-        required=False,
-        help_text=_("Separate keywords with commas."),
-    )
-
-    class Meta:
-        model = Dataset
-        fields = PASSPORT_FIELDS
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            names = self.instance.keywords.values_list("name", flat=True)
-            self.initial["keywords_text"] = ", ".join(names)
-
-    def passport(self) -> services.PassportInput:
-        data = self.cleaned_data
-        return services.PassportInput(
-            title=data["title"],
-            description=data["description"],
-            legal_basis=data["legal_basis"],
-            purpose=data["purpose"],
-            frequency=UpdateFrequency(data["frequency"]),
-            keywords=tuple(data["keywords_text"].split(",")),
-            theme=DataTheme(data["theme"]),
-            responsible_person=data["responsible_person"],
-            responsible_email=data["responsible_email"],
-            publisher=data["publisher"],
-            licence=Licence(data["licence"]),
-        )
 
 
 class ResourceInline(admin.TabularInline[Resource, Dataset]):

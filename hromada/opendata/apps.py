@@ -7,6 +7,7 @@ class OpendataConfig(AppConfig):
     verbose_name = _("Open data")
 
     def ready(self) -> None:
+        from hromada.opendata import permissions
         from hromada.ui import navigation as ui_navigation
 
         ui_navigation.portal_menu_register(
@@ -14,4 +15,11 @@ class OpendataConfig(AppConfig):
             label=_("Open data"),
             url_name="opendata:dataset_list",
             order=60,
+        )
+        ui_navigation.cabinet_menu_register(
+            key="opendata_catalogue",
+            label=_("Open data"),
+            url_name="opendata_cabinet:dataset_list",
+            order=55,
+            visible=permissions.can_keep_catalogue,
         )

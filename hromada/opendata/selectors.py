@@ -3,7 +3,8 @@
 The public — pages, the CKAN API, DCAT, downloads — sees published
 datasets only (``dataset_list_public``); one query for the datasets with
 their publishers, one for their keywords and one for their files, however
-many datasets a page shows.
+many datasets a page shows. The keepers' cabinet reads every dataset
+through the ``*_for_keeper`` selectors.
 """
 
 import uuid
@@ -17,10 +18,11 @@ from typing import Final
 
 from django.db.models import Count, Prefetch, Q, QuerySet, TextChoices
 
+from hromada.accounts.models import User
 from hromada.core import datasets as core_datasets
 from hromada.core.datasets import UpdateFrequency
 from hromada.core.translit import slugify_uk
-from hromada.opendata import solr
+from hromada.opendata import permissions, solr
 from hromada.opendata.models import (
     Dataset,
     DataTheme,
@@ -103,6 +105,31 @@ def dataset_get_public(*, key: str) -> Dataset | None:
 def dataset_list_all() -> QuerySet[Dataset]:
     """Every passport, published or not, for the catalogue's keepers."""
     return Dataset.objects.select_related("publisher").order_by("title", "pk")
+
+
+def dataset_list_for_keeper(*, user: User) -> QuerySet[Dataset]:
+    """Every passport, published or not, with its publisher and its number
+    of files (``resource_count``), by title; nothing for anyone who does
+    not keep the catalogue. Cabinet pages take single datasets from it."""
+    if not permissions.can_keep_catalogue(user):
+        return Dataset.objects.none()
+    return (
+        Dataset.objects.select_related("publisher")
+        .annotate(resource_count=Count("resources"))
+        .order_by("title", "pk")
+    )
+
+
+def resource_list_for_keeper(*, user: User, dataset: Dataset) -> QuerySet[Resource]:
+    """The files generated for ``dataset``, with their stored files, in
+    the catalogue's order; nothing for anyone who does not keep it."""
+    if not permissions.can_keep_catalogue(user):
+        return Resource.objects.none()
+    return (
+        Resource.objects.filter(dataset=dataset)
+        .select_related("stored_file")
+        .order_by("position", "pk")
+    )
 
 
 def dataset_list_due(*, now: datetime) -> QuerySet[Dataset]:
