@@ -4,6 +4,7 @@ import threading
 import pytest
 
 from hromada.search import lemmatiser
+from hromada.search.tests import corpus
 
 
 def test_genitive_plural_finds_its_nominative():
@@ -120,3 +121,26 @@ def test_the_analyzer_is_created_once_across_threads(monkeypatch):
     # then
     assert len(seen) == 8
     assert len({id(analyzer) for analyzer in seen}) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Об’єкт на вул. Тисовій, 5-А: ремонт ДІЛЯНКИ 3222410100:01:001:0001",
+        "Проєкт №865/03-8 від 12.03.2025 — будь-який м.Вишневе 'з'їзд'",
+        "ОДИСΣЕЯ Σοφία ΣΟΦΊΑΣ",  # capital sigma: lower case by context
+        "Замо\u0301влення",  # a stress mark is dropped
+        "Заі\u0308мка",  # decomposed: NFC composes it
+        "İstanbul",  # lower case is longer
+    ]
+    + [f"{entry.title} {entry.body}" for entry in corpus.CORPUS],
+)
+def test_text_normalised_at_once_gives_the_tokens_of_each_piece(text, monkeypatch):
+    at_once = lemmatiser.tokenise(text)
+    monkeypatch.setattr(
+        lemmatiser,
+        "_cleaner",
+        lambda _text: lambda piece, _at: lemmatiser._clean(piece),
+    )
+
+    assert at_once == lemmatiser.tokenise(text)
