@@ -259,3 +259,25 @@ def test_date_inputs_refuse_impossible_dates_and_keep_what_was_typed(day, month,
     assert f'name="born_on_year" value="{year}"' in rendered
     assert "govuk-input--error" in rendered
     assert _text(rendered).startswith("Дата народження Помилка: Введіть коректну дату.")
+
+
+def test_select_writes_each_option_with_its_value_and_the_chosen_one_selected():
+    class Chosen(forms.Form):
+        colour = forms.ChoiceField(
+            choices=[
+                ("", "Будь-який"),
+                ("Тіні", [("1", "Сірий <темний>"), ("2", "Білий")]),
+                ("3", "Зелений"),
+            ]
+        )
+
+    rendered = str(Chosen({"colour": "2"})["colour"])
+
+    assertInHTML(
+        '<select name="colour" class="govuk-select" required id="id_colour">'
+        '<option value="">Будь-який</option>'
+        '<optgroup label="Тіні"><option value="1">Сірий &lt;темний&gt;</option>'
+        '<option value="2" selected>Білий</option></optgroup>'
+        '<option value="3">Зелений</option></select>',
+        rendered,
+    )
