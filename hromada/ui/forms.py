@@ -18,9 +18,11 @@ from django import forms
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.forms.widgets import Input
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from hromada.core.errors import ApplicationError
+from hromada.ui import widget_html
 
 # Checked in order: a subclass before its parent (CheckboxSelectMultiple is a
 # RadioSelect).
@@ -134,6 +136,19 @@ class GovukFormRenderer(TemplatesSetting):
     field_template_name = "ui/forms/field.html"
     bound_field_class = GovukBoundField
 
+    def render(
+        self,
+        template_name: str,
+        context: dict[str, Any],
+        request: HttpRequest | None = None,
+    ) -> str:
+        """The template's markup; Django's plainest widget templates are
+        written in Python (``hromada.ui.widget_html``)."""
+        written = widget_html.widget_html(template_name, context)
+        if written is not None:
+            return written
+        return super().render(template_name, context, request)
+
 
 class DateInputs(forms.MultiWidget):
     """GOV.UK's date input: day, month and year in three boxes.
@@ -185,7 +200,8 @@ class DateInputs(forms.MultiWidget):
     def get_context(
         self, name: str, value: Any, attrs: dict[str, Any] | None
     ) -> dict[str, Any]:
-        """Django's context, with a label and GOV.UK classes on each box."""
+        """Django's context, with a label, GOV.UK classes and the markup
+        of each box."""
         context = super().get_context(name, value, attrs)
         widget = context["widget"]
         has_error = widget["attrs"].get("aria-invalid") == "true"
@@ -198,6 +214,9 @@ class DateInputs(forms.MultiWidget):
                 width,
                 "govuk-input--error" if has_error else "",
             )
+            # Each box is a TextInput (__init__), whose markup is written
+            # in Python: a template per box was most of the widget's cost.
+            subwidget["html"] = widget_html.input_html(subwidget)
         return context
 
 
