@@ -460,6 +460,9 @@ def _hits(ids: list[int], *, match: SearchMatch | None) -> list[ActHit]:
     acts = (
         LegalAct.objects.filter(pk__in=ids)
         .select_related("issuer")
+        # The text in force is read once, as current_text: the text as
+        # adopted would be read a second time when it is the one in force.
+        .defer("text")
         .annotate(current_text=current_text_expression())
         .in_bulk()
     )
