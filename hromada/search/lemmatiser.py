@@ -25,7 +25,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pymorphy3
 
@@ -58,12 +58,12 @@ _analyzer_lock = threading.Lock()
 _analyzer_instance: pymorphy3.MorphAnalyzer | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word or code of a text, normalised, with its span in the text.
 
     ``parts`` holds the pieces of a code ("865", "03", "8" of "865/03-8") and
-    is empty for a plain word.
+    is empty for a plain word. A named tuple, which is made quicker than a
+    frozen dataclass: a text of 3,000 words makes 3,000 of them.
     """
 
     text: str
@@ -98,8 +98,9 @@ def tokenise(text: str) -> list[Token]:
     for match in _COMPOUND_RE.finditer(text):
         start, end = match.span()
         raw = match.group()
-        if not _JOINER_RE.search(raw):
-            # One piece: the commonest case, a plain word or number.
+        if raw.isalnum() or not _JOINER_RE.search(raw):
+            # One piece: the commonest case, a plain word or number (only
+            # letters and digits need no look for a joiner).
             tokens.append(Token(clean(raw, start), start, end))
             continue
         if any(char.isdigit() for char in raw):
