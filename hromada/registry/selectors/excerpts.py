@@ -27,8 +27,9 @@ from hromada.search.terms import TermGroup
 
 ELLIPSIS = "\u2026"
 # The window around the first match, in characters: room for the
-# snippet's 24 words and a few more matches.
-BEFORE, AFTER = 150, 450
+# snippet's 24 words (about 200 characters) and a few more matches. Each
+# character is tokenised: 150 + 450 took 0.43 ms an act, 60 + 300 0.28.
+BEFORE, AFTER = 60, 300
 # How much of a term must match a word's beginning: enough to skip most
 # other words, short enough to survive inflection («ділянка», «ділянці»).
 PREFIX_MIN, PREFIX_MAX = 3, 5
