@@ -4,6 +4,8 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from hromada.org.tests.factories import OrgUnitFactory
 from hromada.registry.models import ActAccess, ActKind, ActStatus, RelationKind
@@ -356,3 +358,22 @@ def test_the_second_page_of_the_matches_read_continues_the_order():
     assert (newest.total, newest.page) == (23, 2)
     assert [hit.act.pk for hit in newest.hits] == [act.pk for act in acts[2::-1]]
     assert [hit.act.pk for hit in oldest.hits] == [act.pk for act in acts[20:]]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's planner settings"
+)
+def test_on_postgresql_the_matches_are_read_without_parallel_workers(acts):
+    with CaptureQueriesContext(connection) as queries:
+        found = act_search(user=VISITOR, criteria=ActCriteria(words="бюджет"))
+
+    # the read of the matches comes right after the settings of its own
+    # transaction, which switch the workers off
+    sql = [query["sql"] for query in queries.captured_queries]
+    settings = next(
+        index
+        for index, query in enumerate(sql)
+        if "set_config('max_parallel_workers_per_gather', '0', true)" in query
+    )
+    assert "m.score" in sql[settings + 1]
+    assert [hit.act for hit in found.hits] == [acts["budget"]]
