@@ -80,11 +80,15 @@ class Dataset(BaseModel):
     ``relevant_at`` is when the data were last read from the producer.
     """
 
-    name = models.SlugField(_("name"), max_length=100, unique=True)
+    name = models.SlugField(
+        pgettext_lazy("dataset", "name"), max_length=100, unique=True
+    )
     owner = models.CharField(_("producing room"), max_length=40)
     title = models.CharField(pgettext_lazy("dataset", "title"), max_length=254)
     title_en = models.CharField(_("title in English"), max_length=254, blank=True)
-    description = models.TextField(_("description"), max_length=4000)
+    description = models.TextField(
+        pgettext_lazy("dataset", "description"), max_length=4000
+    )
     description_en = models.TextField(
         _("description in English"), max_length=4000, blank=True
     )

@@ -3,6 +3,7 @@ from typing import Any
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PortalConfig(AppConfig):
@@ -22,7 +23,12 @@ class PortalConfig(AppConfig):
             ("events", _("Events"), {"url": "/podii/"}, 80),
             ("bodies", _("Executive bodies"), {"url_name": "portal:bodies"}, 90),
             ("contacts", _("Contacts"), {"url": "/kontakty/"}, 95),
-            ("search", _("Search"), {"url_name": "portal:search"}, 200),
+            (
+                "search",
+                pgettext_lazy("site search", "Search"),
+                {"url_name": "portal:search"},
+                200,
+            ),
         ):
             ui_navigation.portal_menu_register(
                 key=key, label=label, order=order, **target

@@ -188,7 +188,7 @@ class LegalActEdition(BaseModel):
         on_delete=models.CASCADE,
         related_name="editions",
     )
-    valid_from = models.DateField(_("valid from"))
+    valid_from = models.DateField(pgettext_lazy("edition", "valid from"))
     valid_to = models.DateField(
         pgettext_lazy("act", "valid until"), null=True, blank=True
     )
@@ -265,9 +265,9 @@ class ImportStatus(models.TextChoices):
     """Where a bulk import stands."""
 
     WAITING = "waiting", _("Waiting")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
+    RUNNING = "running", pgettext_lazy("import", "Running")
+    DONE = "done", pgettext_lazy("import", "Done")
+    FAILED = "failed", pgettext_lazy("import", "Failed")
 
 
 class ActImport(BaseModel):

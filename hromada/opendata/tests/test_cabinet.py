@@ -205,6 +205,8 @@ def test_a_keeper_opens_a_published_dataset_with_its_files(keeper_client, catalo
         "Сформувати файли зараз",
         "Зберегти паспорт",
         'value="opendata@rada.example"',
+        # the passport's own words, not another room's «Опис»
+        "Стислий опис",
     ):
         assert text in content, text
     assert f"{URL}byudzhet/publish/" not in content

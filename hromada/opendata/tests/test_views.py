@@ -86,6 +86,7 @@ def test_the_dataset_page_shows_passport_files_and_structure(client, catalogue):
         "/opendata/dataset/byudzhet/csv",
         "/opendata/dataset/byudzhet/structure",
         "Повна назва",
+        "Найменування",
         "/api/3/action/package_show?id=byudzhet",
         "/opendata/dataset/byudzhet.ttl",
     ):

@@ -265,3 +265,18 @@ def test_an_unpublished_page_is_not_found(client, make_news):
     news.unpublish()
 
     assert client.get(url).status_code == 404
+
+
+def test_the_portals_words_keep_their_own_ukrainian(client, make_news, category):
+    # given: other rooms translate the same English words otherwise
+    make_news("Новий сквер", categories=[category])
+
+    # when
+    search = client.get("/search/").content.decode()
+    news = client.get("/novyny/").content.decode()
+
+    # then
+    assert re.search(r"<title>\s*Пошук", search)
+    assert re.search(r'href="/search/"[^>]*>\s*(<strong[^>]*>)?Пошук', search)
+    assert "Рубрика" in news
+    assert "Усі рубрики" in news

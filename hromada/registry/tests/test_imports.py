@@ -7,6 +7,7 @@ from datetime import date
 import openpyxl
 import pytest
 from django.test import Client
+from django.utils import translation
 from django_tasks import default_task_backend
 
 from hromada.core.errors import ValidationError
@@ -131,3 +132,16 @@ def test_the_cabinet_shows_the_progress_and_the_report(client: Client):
         f"/cabinet/acts/imports/{job.public_id}/", HTTP_HX_REQUEST="true"
     )
     assert "<html" not in partial.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("status", "label"),
+    [
+        (ImportStatus.RUNNING, "Виконується"),
+        (ImportStatus.DONE, "Завершено"),
+        (ImportStatus.FAILED, "Не вдалося"),
+    ],
+)
+def test_an_imports_state_reads_as_an_import_not_as_a_letter(status, label):
+    with translation.override("uk"):
+        assert str(status.label) == label
