@@ -149,3 +149,20 @@ def test_every_component_documents_its_context():
         re.fullmatch(r"\{# .+\. Context: .+\. #\}", line)
         for line in first_lines.values()
     ), first_lines
+
+
+def test_query_transform_keeps_every_value_and_leaves_the_query_as_it_was():
+    query = QueryDict("kind=a&kind=b&q=%D0%B1%D1%8E%D0%B4%D0%B6%D0%B5%D1%82&page=2")
+    template = Template("{% load ui %}{% query_transform query 'kind' 'c' page=None %}")
+
+    rendered = template.render(Context({"query": query}))
+
+    assert rendered == "kind=c&amp;q=%D0%B1%D1%8E%D0%B4%D0%B6%D0%B5%D1%82"
+    assert query.getlist("kind") == ["a", "b"]
+    assert query["page"] == "2"
+    assert (
+        Template("{% load ui %}{% query_transform query %}").render(
+            Context({"query": query})
+        )
+        == "kind=a&amp;kind=b&amp;q=%D0%B1%D1%8E%D0%B4%D0%B6%D0%B5%D1%82&amp;page=2"
+    )
