@@ -84,3 +84,10 @@ def _check_field(*, name: str, value: str) -> None:
             % {"name": name, "max": _FIELD_VALUE_LENGTH},
             code="search_field_too_long",
         )
+
+
+def search_statistics_refresh() -> int:
+    """Read which index terms are common from the database's statistics,
+    for the choice of the words a search asks the index for (PostgreSQL;
+    nothing to read on SQLite). How many terms are common."""
+    return backends.get_backend().statistics_refresh()

@@ -242,6 +242,11 @@ class SearchBackend(abc.ABC):
             )
         )
 
+    def statistics_refresh(self) -> int:
+        """Read what the backend keeps of the index's statistics; how many
+        terms are common (none on a backend that keeps nothing)."""
+        return 0
+
     @abc.abstractmethod
     def _write_terms(self, *, document: SearchDocument) -> None:
         """Bring the backend's structure in line with ``document``'s lemmas."""
