@@ -3,6 +3,11 @@
 Each room is copied to a temporary folder with its ``locale/``; there
 ``makemessages`` merges the strings the code uses now into the copy of the
 catalogue. Any entry left without a translation, or marked fuzzy, fails.
+
+Django merges the catalogues of all INSTALLED_APPS, and for one msgid (with
+the same msgctxt) the room listed first wins. A room that translates a string
+differently from an earlier room would silently show the earlier wording, so
+such a string fails too: give it a context (``pgettext``) in the later room.
 """
 
 import os
@@ -44,6 +49,68 @@ def _joined(block: str, key: str) -> str | None:
     if match is None:
         return None
     return "".join(re.findall(r"\"(.*)\"", match.group(1)))
+
+
+def _translations(po_text: str) -> dict[tuple[str | None, str], str]:
+    """{(msgctxt, msgid): msgstr} of the translated, non-fuzzy entries.
+
+    Plural entries give their msgstr[0]; the header is left out.
+    """
+    translations = {}
+    for block in re.split(r"\n\s*\n", po_text):
+        if "msgid" not in block or block.lstrip().startswith("#~"):
+            continue
+        if re.search(r"^#,.*\bfuzzy\b", block, re.M):
+            continue
+        msgid = _joined(block, "msgid")
+        if not msgid:
+            continue
+        msgstr = _joined(
+            block, "msgstr\\[0\\]" if "msgid_plural" in block else "msgstr"
+        )
+        if msgstr:
+            translations[(_joined(block, "msgctxt"), msgid)] = msgstr
+    return translations
+
+
+def _rooms_in_app_order() -> list[Path]:
+    """The rooms' folders in the order of INSTALLED_APPS (first one wins)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    import django
+    from django.apps import apps
+
+    django.setup()
+    return [
+        Path(app.path)
+        for app in apps.get_app_configs()
+        if app.name.startswith("hromada.")
+    ]
+
+
+def check_shadowed(rooms: list[Path] | None = None) -> list[str]:
+    """Strings whose translation an earlier room's catalogue overrides;
+    ``rooms`` in the order Django reads them (INSTALLED_APPS by default)."""
+    shown: dict[tuple[str | None, str], tuple[str, str]] = {}
+    problems = []
+    for room in _rooms_in_app_order() if rooms is None else rooms:
+        po = room / "locale/uk/LC_MESSAGES/django.po"
+        if not po.exists():
+            continue
+        for key, msgstr in _translations(po.read_text(encoding="utf-8")).items():
+            if key not in shown:
+                shown[key] = (room.name, msgstr)
+                continue
+            owner, wording = shown[key]
+            if wording != msgstr:
+                context, msgid = key
+                where = f" (context {context!r})" if context is not None else ""
+                problems.append(
+                    f"{room.name}: shown as another room's translation: "
+                    f"{msgid!r}{where} → «{wording}» ({owner}), not «{msgstr}»"
+                )
+    return problems
 
 
 def check_room(room: Path) -> list[str]:
@@ -93,6 +160,7 @@ def check_room(room: Path) -> list[str]:
 def main() -> int:
     rooms = sorted(p for p in ROOMS.iterdir() if (p / "apps.py").exists())
     problems = [line for room in rooms for line in check_room(room)]
+    problems += check_shadowed()
     for line in problems:
         print(line)
     if problems:

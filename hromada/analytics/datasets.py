@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hromada.analytics.models import AppealStat, Span
 from hromada.appeals.models import AppealChannel, AppealKind
@@ -27,10 +28,10 @@ COUNTS = (
     ("answered", _("Answered")),
     ("answered_on_time", _("Answered on time")),
     ("forwarded", _("Forwarded by competence")),
-    ("not_considered", _("Not considered")),
-    ("open", _("Open")),
+    ("not_considered", pgettext_lazy("analytics count", "Not considered")),
+    ("open", pgettext_lazy("analytics count", "Open")),
     ("overdue_open", _("Open and overdue")),
-    ("closed", _("Closed")),
+    ("closed", pgettext_lazy("analytics count", "Closed")),
 )
 DIMENSIONS = (
     "period_start",

@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hromada.appeals.models import (
     DESCRIPTION_MAX_LENGTH,
@@ -309,7 +310,7 @@ class PublicFilterForm(forms.Form):
         to_field_name="code",
     )
     status = forms.ChoiceField(
-        label=_("Status"),
+        label=pgettext_lazy("appeal", "Status"),
         required=False,
         choices=[
             ("", _("Any status")),

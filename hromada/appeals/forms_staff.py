@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hromada.accounts.models import User
 from hromada.appeals.forms import MultipleFileField
@@ -106,7 +107,9 @@ class ReturnForm(forms.Form):
 class ExtendForm(forms.Form):
     """The head extends the term, with a reason told to the applicant."""
 
-    until = forms.DateField(label=_("New due date"), widget=DateInputs)
+    until = forms.DateField(
+        label=pgettext_lazy("appeal", "New due date"), widget=DateInputs
+    )
     reason = forms.CharField(
         label=_("Why the matter needs more time"),
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hromada.core.models import BaseModel, StoredFile
 from hromada.core.transitions import Transitions
@@ -146,8 +147,10 @@ class CapturedMail(BaseModel):
     """
 
     sent_at = models.DateTimeField(_("sent at"), db_index=True)
-    from_email = models.CharField(_("from"), max_length=300, blank=True)
-    to = models.TextField(_("to"))
+    from_email = models.CharField(
+        pgettext_lazy("e-mail", "from"), max_length=300, blank=True
+    )
+    to = models.TextField(pgettext_lazy("e-mail", "to"))
     subject = models.CharField(_("subject"), max_length=998, blank=True)
     text = models.TextField(_("plain text"), blank=True)
     html = models.TextField(_("HTML"), blank=True)

@@ -180,7 +180,7 @@ class Resource(BaseModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    row_count = models.PositiveIntegerField(_("rows"))
+    row_count = models.PositiveIntegerField(pgettext_lazy("dataset", "rows"))
     generated_at = models.DateTimeField(_("generated at"))
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -152,7 +152,7 @@ class StatusForm(forms.Form):
 
     status = forms.ChoiceField(label=_("New status"))
     on = forms.DateField(
-        label=_("From"),
+        label=pgettext_lazy("effective date", "From"),
         required=False,
         widget=DateInputs,
         help_text=_("Leave empty for today, or for the act's date when adopting."),

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hromada.core.models import BaseModel, StoredFile
 
@@ -26,7 +27,9 @@ class Certificate(BaseModel):
         related_name="certificates",
     )
     is_authority = models.BooleanField(_("certification authority"), default=False)
-    subject_cn = models.CharField(_("subject"), max_length=300)
+    subject_cn = models.CharField(
+        pgettext_lazy("certificate", "subject"), max_length=300
+    )
     serial_number = models.CharField(_("serial number"), max_length=80)
     issuer_cn = models.CharField(_("issuer"), max_length=300)
     not_before = models.DateTimeField(_("valid from"))
@@ -35,7 +38,9 @@ class Certificate(BaseModel):
         _("SHA-256 fingerprint"), max_length=64, unique=True
     )
     certificate_pem = models.TextField(_("certificate (PEM)"))
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(
+        pgettext_lazy("certificate", "active"), default=True
+    )
     # DEMO ONLY: an encrypted PKCS#12 with the private key; its passphrase is
     # derived from SECRET_KEY. Empty for every real certificate.
     key_store = models.BinaryField(_("demo key store"), blank=True, default=b"")

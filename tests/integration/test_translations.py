@@ -50,6 +50,47 @@ def test_a_fuzzy_translation_fails(tmp_path):
     assert check_translations.check_room(room) == ["sample: fuzzy: 'Staff directory'"]
 
 
+def _catalogue(tmp_path: Path, name: str, entries: str) -> Path:
+    room = tmp_path / name
+    (room / "locale/uk/LC_MESSAGES").mkdir(parents=True)
+    (room / "locale/uk/LC_MESSAGES/django.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        + entries
+    )
+    return room
+
+
+def test_a_string_an_earlier_room_translates_otherwise_fails(tmp_path):
+    first = _catalogue(tmp_path, "documents", 'msgid "Open"\nmsgstr "Відкрити"\n')
+    later = _catalogue(
+        tmp_path,
+        "analytics",
+        'msgid "Open"\nmsgstr "На розгляді"\n\n'
+        'msgctxt "count"\nmsgid "Closed"\nmsgstr "Закрито"\n',
+    )
+
+    assert check_translations.check_shadowed([first, later]) == [
+        "analytics: shown as another room's translation: 'Open' → «Відкрити» "
+        "(documents), not «На розгляді»"
+    ]
+
+
+def test_a_context_or_the_same_wording_passes(tmp_path):
+    first = _catalogue(
+        tmp_path,
+        "documents",
+        'msgid "Open"\nmsgstr "Відкрити"\n\nmsgid "Status"\nmsgstr "Статус"\n',
+    )
+    later = _catalogue(
+        tmp_path,
+        "analytics",
+        'msgctxt "count"\nmsgid "Open"\nmsgstr "На розгляді"\n\n'
+        'msgid "Status"\nmsgstr "Статус"\n',
+    )
+
+    assert check_translations.check_shadowed([first, later]) == []
+
+
 def test_every_room_is_completely_translated():
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts/check_translations.py")],

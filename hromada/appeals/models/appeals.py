@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hromada.appeals.models.choices import (
     AppealChannel,
@@ -151,7 +152,9 @@ class Appeal(BaseModel):
         related_name="appeals",
     )
     answers = models.JSONField(_("answers to the category's questions"), default=dict)
-    title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
+    title = models.CharField(
+        pgettext_lazy("appeal", "title"), max_length=TITLE_MAX_LENGTH
+    )
     description = models.TextField(_("description"))
     # What the public reads: the same texts with the applicants' names and
     # contacts hidden (privacy.redact), made once when they are written.
@@ -181,7 +184,7 @@ class Appeal(BaseModel):
     )
     # Who answers, who checks, by when.
     status = models.CharField(
-        _("status"),
+        pgettext_lazy("appeal", "status"),
         max_length=16,
         choices=AppealStatus,
         default=AppealStatus.REGISTERED,
@@ -218,8 +221,8 @@ class Appeal(BaseModel):
         blank=True,
         related_name="+",
     )
-    due_on = models.DateField(_("due date"))
-    due_rule = models.CharField(_("deadline rule"), max_length=40)
+    due_on = models.DateField(pgettext_lazy("appeal", "due date"))
+    due_rule = models.CharField(pgettext_lazy("appeal", "deadline rule"), max_length=40)
     due_explanation = models.TextField(_("how the due date was set"))
     limit_on = models.DateField(_("latest possible due date"))
     extended_at = models.DateTimeField(_("term extended at"), null=True, blank=True)

@@ -116,7 +116,7 @@ class AppealStatus(models.TextChoices):
     """Where an appeal is; the moves are in APPEAL_TRANSITIONS."""
 
     REGISTERED = "registered", _("Registered")
-    IN_PROGRESS = "in_progress", _("In progress")
+    IN_PROGRESS = "in_progress", pgettext_lazy("appeal", "In progress")
     ANSWERED = "answered", _("Answered")
     CLOSED = "closed", pgettext_lazy("appeal status", "Closed")
     FORWARDED = "forwarded", _("Forwarded")

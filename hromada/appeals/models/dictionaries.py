@@ -10,6 +10,7 @@ each category points at its 858 topic, which the report needs.
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hromada.core.models import BaseModel
 
@@ -120,8 +121,10 @@ class Category(BaseModel):
     # Whether the map asks for a point: a broken light has one, a billing
     # dispute has none.
     needs_location = models.BooleanField(_("needs a location"), default=True)
-    is_active = models.BooleanField(_("active"), default=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_active = models.BooleanField(pgettext_lazy("appeal", "active"), default=True)
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("ordering", "position"), default=0
+    )
 
     class Meta:
         verbose_name = _("appeal category")
@@ -173,7 +176,9 @@ class CategoryQuestion(BaseModel):
     )
     required = models.BooleanField(_("required"), default=False)
     choices = models.JSONField(_("choices"), default=list, blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("ordering", "position"), default=0
+    )
 
     class Meta:
         verbose_name = _("category question")

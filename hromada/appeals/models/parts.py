@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hromada.appeals.models.appeals import Appeal
 from hromada.appeals.models.choices import AppealEventKind, AppealOutcome
@@ -158,7 +159,7 @@ class AppealAnswer(BaseModel):
         related_name="+",
     )
     status = models.CharField(
-        _("status"),
+        pgettext_lazy("appeal", "status"),
         max_length=16,
         choices=AnswerStatus,
         default=AnswerStatus.SUBMITTED,
@@ -171,13 +172,15 @@ class AppealAnswer(BaseModel):
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("reviewed by"),
+        verbose_name=pgettext_lazy("appeal", "reviewed by"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
     )
-    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(
+        pgettext_lazy("appeal", "reviewed at"), null=True, blank=True
+    )
     review_comment = models.TextField(_("comment"), blank=True)
 
     class Meta:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hromada.appeals.models.dictionaries import Category
 from hromada.core.models import BaseModel
@@ -77,7 +78,7 @@ class RoutingRule(BaseModel):
         default=100,
         help_text=_("Between equally specific rules, the lower number wins."),
     )
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(pgettext_lazy("appeal", "active"), default=True)
 
     class Meta:
         verbose_name = _("routing rule")

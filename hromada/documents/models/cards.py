@@ -237,7 +237,10 @@ class Document(BaseModel):
         _("legal basis of the restriction"), max_length=300, blank=True
     )
     channel = models.CharField(
-        _("channel"), max_length=16, choices=Channel, default=Channel.POST
+        pgettext_lazy("document", "channel"),
+        max_length=16,
+        choices=Channel,
+        default=Channel.POST,
     )
     correspondent = models.ForeignKey(
         Correspondent,

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hromada.core.models import BaseModel, StoredFile
 from hromada.core.transitions import Transitions
@@ -391,7 +392,7 @@ class DeadlineChange(BaseModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    reason = models.TextField(_("reason"))
+    reason = models.TextField(pgettext_lazy("extension", "reason"))
     old_due_on = models.DateField(_("current due date"))
     new_due_on = models.DateField(_("requested due date"))
     status = models.CharField(

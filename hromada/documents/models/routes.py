@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hromada.core.models import BaseModel
 from hromada.core.transitions import Transitions
@@ -277,7 +278,7 @@ class ApprovalStep(BaseModel):
 class ApprovalDecision(models.TextChoices):
     """A participant's decision."""
 
-    PENDING = "pending", _("Pending")
+    PENDING = "pending", pgettext_lazy("route step", "Pending")
     APPROVED = "approved", _("Approved")
     APPROVED_WITH_REMARKS = "approved_with_remarks", _("Approved with remarks")
     REJECTED = "rejected", _("Rejected")

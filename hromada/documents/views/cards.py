@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from hromada.accounts import selectors as account_selectors
@@ -103,7 +103,9 @@ class DocumentCardForm(forms.Form):
     signatory_name = forms.CharField(
         label=gettext_lazy("Signatory (as written)"), max_length=200, required=False
     )
-    pages = forms.IntegerField(label=gettext_lazy("Pages"), min_value=1, required=False)
+    pages = forms.IntegerField(
+        label=pgettext_lazy("sheets", "Pages"), min_value=1, required=False
+    )
     access_level = forms.ChoiceField(
         label=gettext_lazy("Access level"),
         choices=AccessLevel.choices,

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -91,7 +92,7 @@ class EventPage(PortalPage):
         )
     )
     summary: "models.TextField[str, str]" = models.TextField(
-        _("summary"),
+        pgettext_lazy("page", "summary"),
         max_length=400,
         help_text=_("One or two sentences shown in lists and calendars."),
     )

@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.documents.models import Document
@@ -278,7 +279,7 @@ class BroadcastPage(PortalPage):
         models.PositiveIntegerField(_("duration, minutes"), null=True, blank=True)
     )
     summary: "models.TextField[str, str]" = models.TextField(
-        _("summary"), max_length=400
+        pgettext_lazy("page", "summary"), max_length=400
     )
     text_alternative = RichTextField(
         _("text alternative"),
