@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import override, pgettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.writer.excel import ExcelWriter
 
 from hromada.core import storage
 from hromada.core.datasets import DatasetColumn, Row
@@ -162,7 +163,11 @@ def xlsx_bytes(
     workbook.properties.modified = XLSX_EPOCH
     workbook.properties.creator = ""
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    # Not workbook.save(): it stamps the moment of saving as the time of
+    # change, so a refresh a second later wrote different bytes for the
+    # same rows and replaced the file every time.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
     return _zip_fixed(buffer.getvalue())
 
 

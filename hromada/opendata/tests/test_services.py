@@ -360,3 +360,31 @@ def test_publish_then_withdraw_keeps_the_first_publication_date():
     ) == ["opendata.publish", "opendata.unpublish", "opendata.publish"]
     with pytest.raises(InvalidTransitionError):
         services.dataset_publish(dataset=dataset, actor=keeper)
+
+
+def test_the_same_rows_give_the_same_xlsx_bytes_in_another_second(monkeypatch):
+    # given: a workbook written now, and the clock of the writer moved on
+    from datetime import datetime as real_datetime
+    from datetime import timezone as real_timezone
+    from types import SimpleNamespace
+
+    import openpyxl.writer.excel
+
+    from hromada.opendata import formats
+    from hromada.opendata.tests.factories import COLUMNS, ROWS
+
+    first = formats.xlsx_bytes(COLUMNS, formats.rows_plain(COLUMNS, ROWS))
+
+    class Later(real_datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return real_datetime(2031, 5, 6, 7, 8, 9, tzinfo=tz)
+
+    clock = SimpleNamespace(datetime=Later, timezone=real_timezone)
+    monkeypatch.setattr(openpyxl.writer.excel, "datetime", clock)
+
+    # when
+    second = formats.xlsx_bytes(COLUMNS, formats.rows_plain(COLUMNS, ROWS))
+
+    # then
+    assert second == first
