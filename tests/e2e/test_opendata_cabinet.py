@@ -53,7 +53,7 @@ def test_a_keeper_edits_a_passport_and_publishes_the_dataset(
     assert axe_violations() == []
 
     # when: the description is typed and the form sent from the keyboard
-    description = page.get_by_label("Опис", exact=True)
+    description = page.get_by_label("Стислий опис", exact=True)
     description.focus()
     page.keyboard.press("Control+A")
     page.keyboard.type("Перелік закладів, оновлений вручну")
