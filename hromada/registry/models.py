@@ -60,6 +60,15 @@ ACT_TRANSITIONS: dict[ActStatus, frozenset[ActStatus]] = {
 
 # Statuses of an act that has been adopted: it may be in force on some date.
 ADOPTED_STATUSES = frozenset(set(ActStatus) - {ActStatus.DRAFT})
+# The colour of each status's tag (the design system's tag modifiers);
+# an act adopted and not yet in force has the default, blue.
+STATUS_COLOURS: dict[str, str] = {
+    ActStatus.DRAFT: "yellow",
+    ActStatus.IN_FORCE: "green",
+    ActStatus.AMENDED: "turquoise",
+    ActStatus.SUSPENDED: "orange",
+    ActStatus.REPEALED: "grey",
+}
 
 
 class ActAccess(models.TextChoices):
@@ -167,6 +176,11 @@ class LegalAct(BaseModel):
     def get_absolute_url(self) -> str:
         """The act's permanent public address."""
         return reverse("registry:act_detail", kwargs={"slug": self.slug})
+
+    @property
+    def status_colour(self) -> str:
+        """The colour of the act's status tag (``STATUS_COLOURS``)."""
+        return STATUS_COLOURS.get(self.status, "blue")
 
     @property
     def is_public(self) -> bool:

@@ -26,10 +26,11 @@ from hromada.search.results import SearchMatch
 from hromada.search.terms import TermGroup
 
 ELLIPSIS = "\u2026"
-# The window around the first match, in characters: room for the
-# snippet's 24 words (about 200 characters) and a few more matches. Each
-# character is tokenised: 150 + 450 took 0.43 ms an act, 60 + 300 0.28.
-BEFORE, AFTER = 60, 300
+# The window around the first match, in characters: room for the four
+# words the snippet shows before a match, its 24 words (about 200
+# characters) and a few more matches. Each character is tokenised: 150 +
+# 450 took 0.43 ms an act, 60 + 300 0.28, 40 + 240 (about 35 words) 0.2.
+BEFORE, AFTER = 40, 240
 # How much of a term must match a word's beginning: enough to skip most
 # other words, short enough to survive inflection («ділянка», «ділянці»).
 PREFIX_MIN, PREFIX_MAX = 3, 5

@@ -79,6 +79,9 @@ _READ_SETTINGS = {
         "set_config('max_parallel_workers_per_gather', '0', true)"
     ),
 }
+# The fields of an act that a page of results shows (its title, link,
+# kind, number, date, status, access), read for its hits.
+HIT_FIELDS = ("slug", "title", "kind", "number", "adopted_on", "status", "access")
 FACETS = ("kind", "issuer", "status", "year")
 FACET_COLUMNS = ("kind", "issuer_id", "status", "adopted_on")
 # One act read for the facets: its value of each facet.
@@ -463,9 +466,10 @@ def _hits(ids: list[int], *, match: SearchMatch | None) -> list[ActHit]:
     acts = (
         LegalAct.objects.filter(pk__in=ids)
         .select_related("issuer")
-        # The text in force is read once, as current_text: the text as
+        # What a results page shows of an act, and of its body the name;
+        # the text in force is read once, as current_text: the text as
         # adopted would be read a second time when it is the one in force.
-        .defer("text")
+        .only(*HIT_FIELDS, "issuer__name")
         .annotate(current_text=current_text_expression())
         .in_bulk()
     )

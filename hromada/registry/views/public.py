@@ -7,8 +7,6 @@ from django.core.paginator import Page, Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
 from hromada.core import storage
@@ -17,7 +15,8 @@ from hromada.registry.forms import ActSearchForm, TextOnDateForm
 from hromada.registry.models import ActStatus, LegalAct
 from hromada.registry.selectors import acts as act_selectors
 from hromada.registry.selectors import search as search_selectors
-from hromada.registry.selectors.search import PER_PAGE, ActSearchResult, FacetItem
+from hromada.registry.selectors.search import PER_PAGE, ActSearchResult
+from hromada.registry.views.results import facet_groups, result_rows
 
 # A page of results of anyone who has not signed in stays this long in the
 # page cache: a newly registered act shows up within a minute.
@@ -50,27 +49,13 @@ def act_search(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "result": result,
+        "rows": result_rows(result.hits) if result is not None else [],
         "page": result_page(result) if result is not None else None,
         "asked": asked,
         "permalink": request.build_absolute_uri(),
-        "facets": _facets(result),
+        "facets": facet_groups(result, request.GET) if result is not None else [],
     }
     return render(request, "registry/act_search.html", context)
-
-
-def _facets(result: ActSearchResult | None) -> list[tuple[str, str, list[FacetItem]]]:
-    """(parameter, title, choices) of each facet, in the page's order."""
-    if result is None:
-        return []
-    titles = {
-        "kind": _("Kind"),
-        "issuer": pgettext("act", "Issued by"),
-        "status": _("Status"),
-        "year": _("Year"),
-    }
-    return [
-        (name, title, result.facets.get(name, [])) for name, title in titles.items()
-    ]
 
 
 def result_page(result: ActSearchResult) -> Page:
