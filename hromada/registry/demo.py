@@ -4,13 +4,16 @@ Written through the services, as the office would: about two hundred acts
 of the council, its executive committee, the mayor and the education
 department, and two dozen later ones that amend, repeal, supersede or implement
 them, a few
-internal and a few drafts, and the scans of the newest decisions. Dates
-are fixed, so the registry is the same whenever it is loaded.
+internal and a few drafts, and the scans of the newest decisions. A few
+regulatory decisions carry their impact analysis and basic tracking report
+(REG-05), the oldest of them its repeat report too. Dates are fixed, so
+the registry is the same whenever it is loaded.
 """
 
 import random
 from datetime import date, timedelta
 
+from django.utils import timezone
 from weasyprint import HTML
 
 from hromada.core.demo import DemoContext
@@ -22,12 +25,15 @@ from hromada.registry.models import (
     ActKind,
     ActStatus,
     LegalAct,
+    RegulatoryDocumentKind,
     RelationKind,
 )
 from hromada.registry.selectors import acts as act_selectors
 from hromada.registry.services import acts as act_services
 from hromada.registry.services import changes as change_services
+from hromada.registry.services import regulatory as regulatory_services
 from hromada.registry.services.acts import ActData
+from hromada.registry.services.regulatory import RegulatoryDocumentData
 
 FIRST_DAY = date(2023, 1, 12)
 LAST_DAY = date(2026, 11, 13)
@@ -39,6 +45,25 @@ PLAN = (
     (ActKind.ORDER, 4, "Відділ освіти"),
 )
 SCANNED = 6
+REGULATORY = 3
+# (kind, title, days from the act's entry into force to the document)
+REGULATORY_DOCUMENTS = (
+    (
+        RegulatoryDocumentKind.IMPACT_ANALYSIS,
+        "Аналіз регуляторного впливу проєкту рішення «{title}»",
+        -60,
+    ),
+    (
+        RegulatoryDocumentKind.BASIC_TRACKING,
+        "Звіт про базове відстеження результативності рішення «{title}»",
+        -3,
+    ),
+    (
+        RegulatoryDocumentKind.REPEAT_TRACKING,
+        "Звіт про повторне відстеження результативності рішення «{title}»",
+        380,
+    ),
+)
 RELATED = 24
 # How a later act names the act it acts on: «до рішення виконавчого комітету».
 GENITIVE = {
@@ -89,7 +114,8 @@ def load(context: DemoContext) -> None:
     acts.extend(_relate(rng, acts))
     acts.sort(key=lambda act: (act.adopted_on, act.pk))
     _scans(acts)
-    context.log.append(f"registry: {len(acts)} acts")
+    documents = _regulatory(acts)
+    context.log.append(f"registry: {len(acts)} acts, {documents} regulatory documents")
 
 
 def _issuers() -> dict[object, OrgUnit]:
@@ -222,6 +248,64 @@ def _scans(acts: list[LegalAct]) -> None:
         act_services.act_scan_attach(
             actor=None, act=act, content=_pdf(act), name=f"{act.slug}.pdf"
         )
+
+
+def _regulatory(acts: list[LegalAct]) -> int:
+    """Impact analyses and tracking reports of the oldest public regulatory
+    decisions in force, each as a small PDF; none dated after today. The
+    oldest also has its repeat report."""
+    chosen = [
+        act
+        for act in acts
+        if act.is_regulatory and act.is_public and act.status == ActStatus.IN_FORCE
+    ][:REGULATORY]
+    attached = 0
+    for number, act in enumerate(chosen):
+        kinds = REGULATORY_DOCUMENTS if number == 0 else REGULATORY_DOCUMENTS[:2]
+        attached += _attach(act, kinds=kinds, today=timezone.localdate())
+    return attached
+
+
+def _attach(
+    act: LegalAct,
+    *,
+    kinds: tuple[tuple[RegulatoryDocumentKind, str, int], ...],
+    today: date,
+) -> int:
+    attached = 0
+    for kind, title, offset in kinds:
+        day = (act.effective_from or act.adopted_on) + timedelta(days=offset)
+        if day > today:
+            continue
+        name = title.format(title=act.title)[:500]
+        regulatory_services.regulatory_document_add(
+            actor=None,
+            act=act,
+            data=RegulatoryDocumentData(
+                kind=kind,
+                title=name,
+                prepared_on=day,
+                published_on=min(day + timedelta(days=2), today),
+            ),
+            content=_document_pdf(act, heading=name, day=day),
+            name=f"{act.slug}-{kind}.pdf",
+        )
+        attached += 1
+    return attached
+
+
+def _document_pdf(act: LegalAct, *, heading: str, day: date) -> bytes:
+    html = (
+        "<html><body style='font-family: serif; font-size: 12pt'>"
+        f"<p style='text-align:center'><b>{act.issuer.name.upper()}</b></p>"
+        f"<p style='text-align:center'><b>{heading}</b></p>"
+        f"<p>{day:%d.%m.%Y}</p>"
+        "<p>Підготовлено відповідно до Закону України «Про засади державної "
+        "регуляторної політики у сфері господарської діяльності» та Методики, "
+        "затвердженої постановою Кабінету Міністрів України від 11.03.2004 "
+        "№ 308.</p></body></html>"
+    )
+    return HTML(string=html).write_pdf()
 
 
 def _pdf(act: LegalAct) -> bytes:

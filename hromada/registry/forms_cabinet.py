@@ -1,5 +1,5 @@
 """Forms of the registry's keepers: an act's card, relations, editions,
-status, and a bulk import."""
+status, a regulatory act's documents, and a bulk import."""
 
 from typing import Any
 
@@ -14,9 +14,11 @@ from hromada.registry.models import (
     ActKind,
     ActStatus,
     LegalAct,
+    RegulatoryDocumentKind,
     RelationKind,
 )
 from hromada.registry.services.acts import ActData
+from hromada.registry.services.regulatory import RegulatoryDocumentData
 from hromada.ui.forms import DateInputs, OnceField
 
 
@@ -165,6 +167,48 @@ class StatusForm(forms.Form):
         status = self.fields["status"]
         assert isinstance(status, forms.ChoiceField)
         status.choices = choices
+
+
+class RegulatoryDocumentForm(forms.Form):
+    """A regulatory act's impact analysis or effectiveness report (PDF)."""
+
+    kind = forms.ChoiceField(
+        label=_("Document"),
+        choices=RegulatoryDocumentKind.choices,
+        widget=forms.RadioSelect,
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("As on the document, e.g. «Звіт про базове відстеження …»."),
+    )
+    prepared_on = forms.DateField(
+        label=_("Prepared on"),
+        widget=DateInputs,
+        help_text=_("The day the document was completed and signed."),
+    )
+    published_on = forms.DateField(
+        label=_("Published on"),
+        required=False,
+        widget=DateInputs,
+        help_text=_("Leave empty if it has not been published yet."),
+    )
+    file = forms.FileField(
+        label=_("The document (PDF)"),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+    once = OnceField()
+
+    def document_data(self) -> RegulatoryDocumentData:
+        """The document as the service takes it."""
+        data = self.cleaned_data
+        return RegulatoryDocumentData(
+            kind=RegulatoryDocumentKind(data["kind"]),
+            title=data["title"],
+            prepared_on=data["prepared_on"],
+            published_on=data.get("published_on"),
+        )
 
 
 class ImportForm(forms.Form):

@@ -1,4 +1,5 @@
-"""The registry of legal acts: acts, their editions and their relations.
+"""The registry of legal acts: acts, their editions and their relations,
+and the impact analyses and effectiveness reports of regulatory acts.
 
 DOMAIN.md §2.7 (REG-01…REG-07) and §3.7. Written only by ``services``; the
 public reads through ``selectors``, which never show an internal act to
@@ -273,6 +274,87 @@ class LegalActRelation(BaseModel):
     def incoming_label(self) -> str:
         """The relation as its target reads it: «amended by»."""
         return str(RELATION_INCOMING[RelationKind(self.kind)])
+
+
+class RegulatoryDocumentKind(models.TextChoices):
+    """What a regulatory act carries (REG-05, Law 1160-IV arts. 8 and 10).
+
+    The impact analysis (АРВ) comes with the draft; effectiveness is then
+    tracked in order: basic, repeat, and periodic every three years.
+    """
+
+    IMPACT_ANALYSIS = "impact_analysis", _("Regulatory impact analysis")
+    BASIC_TRACKING = "basic_tracking", _("Basic effectiveness tracking")
+    REPEAT_TRACKING = "repeat_tracking", _("Repeat effectiveness tracking")
+    PERIODIC_TRACKING = "periodic_tracking", _("Periodic effectiveness tracking")
+
+
+# An act has one of each of these; periodic tracking repeats.
+SINGLE_REGULATORY_KINDS = (
+    RegulatoryDocumentKind.IMPACT_ANALYSIS,
+    RegulatoryDocumentKind.BASIC_TRACKING,
+    RegulatoryDocumentKind.REPEAT_TRACKING,
+)
+
+
+class RegulatoryDocument(BaseModel):
+    """A regulatory act's impact analysis or an effectiveness report (PDF).
+
+    ``prepared_on`` is the day the document was completed and signed; the
+    tracking terms run from it (``hromada.registry.tracking``). Visible to
+    whoever may read its act.
+    """
+
+    act = models.ForeignKey(
+        LegalAct,
+        verbose_name=_("act"),
+        on_delete=models.CASCADE,
+        related_name="regulatory_documents",
+    )
+    kind = models.CharField(
+        _("kind"), max_length=32, choices=RegulatoryDocumentKind.choices
+    )
+    title = models.CharField(pgettext_lazy("document", "title"), max_length=500)
+    prepared_on = models.DateField(_("prepared on"))
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    file = models.ForeignKey(
+        StoredFile,
+        verbose_name=_("file"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("regulatory document")
+        verbose_name_plural = _("regulatory documents")
+        ordering = ["act", "prepared_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["act", "kind"],
+                condition=Q(kind__in=SINGLE_REGULATORY_KINDS),
+                name="registry_regulatorydocument_one_of_kind",
+            ),
+            models.UniqueConstraint(
+                fields=["act", "kind", "prepared_on"],
+                name="registry_regulatorydocument_one_a_day",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=RegulatoryDocumentKind.values),
+                name="registry_regulatorydocument_kind_known",
+            ),
+            models.CheckConstraint(
+                condition=~Q(title=""),
+                name="registry_regulatorydocument_title",
+            ),
+            models.CheckConstraint(
+                condition=Q(published_on__isnull=True)
+                | Q(published_on__gte=F("prepared_on")),
+                name="registry_regulatorydocument_published_after_prepared",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.prepared_on:%d.%m.%Y})"
 
 
 class ImportStatus(models.TextChoices):

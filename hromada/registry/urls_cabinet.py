@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from hromada.registry.views import cabinet
+from hromada.registry.views import cabinet, cabinet_regulatory
 
 app_name = "registry_cabinet"
 urlpatterns = [
@@ -15,4 +15,14 @@ urlpatterns = [
     path("<slug:slug>/relate/", cabinet.act_relate, name="act_relate"),
     path("<slug:slug>/editions/new/", cabinet.edition_create, name="edition_create"),
     path("<slug:slug>/status/", cabinet.act_status, name="act_status"),
+    path(
+        "<slug:slug>/regulatory/new/",
+        cabinet_regulatory.regulatory_document_create,
+        name="regulatory_document_create",
+    ),
+    path(
+        "<slug:slug>/regulatory/<uuid:public_id>/remove/",
+        cabinet_regulatory.regulatory_document_remove,
+        name="regulatory_document_remove",
+    ),
 ]

@@ -1,9 +1,12 @@
 """The registry of legal acts in the browser: a visitor finds a decision by
 an inflected word, opens it, follows it to the act it amends and downloads
-that act's scan; a keeper registers an act and imports a table. Every page
-passes axe."""
+that act's scan; a keeper registers an act and imports a table, and
+attaches a regulatory act's impact analysis, which a visitor then
+downloads. Every page passes axe."""
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -11,7 +14,13 @@ from playwright.sync_api import Page, expect
 from hromada.registry.models import RelationKind
 from hromada.registry.services import acts as act_services
 from hromada.registry.services import changes as change_services
-from hromada.registry.tests.factories import act_data, act_register, council, keeper
+from hromada.registry.tests.factories import (
+    act_data,
+    act_register,
+    council,
+    keeper,
+    regulatory_act,
+)
 from hromada.registry.tests.pdfs import PDF
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -126,6 +135,51 @@ def test_a_keeper_registers_an_act_and_imports_a_table(
     page.get_by_role("button", name="Почати імпорт").click()
     expect(page.get_by_role("heading", name="Імпорт актів")).to_be_visible()
     assert axe_violations() == []
+
+
+def test_a_keeper_attaches_an_impact_analysis_and_a_visitor_downloads_it(
+    page: Page, live_server, axe_violations, sign_in, tmp_path
+):
+    # given: a regulatory decision in force since 01.03.2025, no reports yet
+    act = regulatory_act(number="77-VIII")
+    pdf = tmp_path / "arv.pdf"
+    pdf.write_bytes(PDF)
+    sign_in(keeper())
+    page.goto(live_server.url + f"/cabinet/acts/{act.slug}/")
+    assert axe_violations() == []
+
+    # when: the keeper attaches the analysis
+    page.get_by_role("link", name="Додати регуляторний документ").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Додати регуляторний документ"
+    )
+    assert axe_violations() == []
+    page.get_by_label("Аналіз регуляторного впливу", exact=True).check()
+    page.get_by_label("Назва", exact=True).fill("АРВ проєкту Правил реклами")
+    page.locator("[name=prepared_on_day]").fill("10")
+    page.locator("[name=prepared_on_month]").fill("1")
+    page.locator("[name=prepared_on_year]").fill("2025")
+    page.get_by_label("Документ (PDF)").set_input_files(str(pdf))
+    page.get_by_role("button", name="Додати документ").click()
+
+    # then: the act's page lists it, and a visitor reads and downloads it
+    expect(page.get_by_text("Документ додано до акта.")).to_be_visible()
+    expect(page.locator("section[aria-labelledby=regulatory-title]")).to_contain_text(
+        "АРВ проєкту Правил реклами"
+    )
+    assert axe_violations() == []
+    page.context.clear_cookies()
+    page.goto(live_server.url + act.get_absolute_url())
+    expect(page.get_by_role("heading", name="Регуляторні документи")).to_be_visible()
+    expect(page.get_by_text("АРВ проєкту Правил реклами")).to_be_visible()
+    expect(page.locator(".govuk-warning-text")).to_contain_text(
+        "Базове відстеження результативності: прострочено з 01.03.2025."
+    )
+    assert axe_violations() == []
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("^Завантажити PDF.*Аналіз")).click()
+    assert download.value.suggested_filename == f"{act.slug}-arv-2025-01-10.pdf"
+    assert Path(download.value.path()).read_bytes() == PDF
 
 
 MAX_BYTES = 500 * 1024

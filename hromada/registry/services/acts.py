@@ -11,7 +11,7 @@ from uuid import UUID
 import pypdfium2
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files import File
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -138,7 +138,7 @@ def act_register(
     if act.status != ActStatus.DRAFT and act.effective_from is None:
         act.effective_from = data.adopted_on
     if scan is not None:
-        act.scan = _store_scan(actor=actor, content=scan, name=scan_name)
+        act.scan = pdf_store(actor=actor, content=scan, name=scan_name)
         if not act.text.strip():
             act.text = _text_layer(scan)
     _save_new(act)
@@ -162,15 +162,24 @@ def _values(data: ActData) -> dict[str, object]:
 
 
 def _save_new(act: LegalAct) -> None:
-    try:
-        with transaction.atomic():
-            act.save(force_insert=True)
-    except IntegrityError:
-        raise field_refusal(
+    insert_or_refuse(
+        act,
+        refusal=field_refusal(
             "number",
             _("This body already has an act of this kind with this number and date."),
             "act_duplicate",
-        ) from None
+        ),
+    )
+
+
+def insert_or_refuse(instance: models.Model, *, refusal: ValidationError) -> None:
+    """Insert ``instance`` in a savepoint; a unique constraint it breaks (a
+    duplicate that a race let past the checks) raises ``refusal``."""
+    try:
+        with transaction.atomic():
+            instance.save(force_insert=True)
+    except IntegrityError:
+        raise refusal from None
 
 
 def _free_slug(data: ActData) -> str:
@@ -189,23 +198,32 @@ def _free_slug(data: ActData) -> str:
     return slug
 
 
-def _store_scan(
-    *, actor: AbstractBaseUser | None, content: bytes | File[bytes], name: str
+def pdf_store(
+    *,
+    actor: AbstractBaseUser | None,
+    content: bytes | File[bytes],
+    name: str,
+    field: str = "scan",
 ) -> StoredFile:
+    """Store a PDF of the registry (a scan, a report): its kind, size and
+    SHA-256 checked, written atomically. A refusal names ``field``."""
     data = content if isinstance(content, bytes) else _read(content)
     if not pdf_is_readable(data):
         raise field_refusal(
-            "scan",
-            _("The scan is damaged: it does not open as a PDF."),
+            field,
+            _("The file does not open as a PDF: it is damaged or of another kind."),
             "scan_damaged",
         )
-    return storage.file_store(
-        content=content,
-        name=name or "scan.pdf",
-        allowed_types=SCAN_TYPES,
-        folder=SCAN_FOLDER,
-        uploaded_by=actor,
-    )
+    try:
+        return storage.file_store(
+            content=content,
+            name=name or "scan.pdf",
+            allowed_types=SCAN_TYPES,
+            folder=SCAN_FOLDER,
+            uploaded_by=actor,
+        )
+    except ValidationError as error:
+        raise field_refusal(field, error.message, error.code) from error
 
 
 def _read(file: File[bytes]) -> bytes:
@@ -280,7 +298,7 @@ def act_scan_attach(
     """Put the scan of the signed original (PDF) beside the act (REG-03)."""
     keeper_check(actor)
     locked = LegalAct.objects.select_for_update().get(pk=act.pk)
-    locked.scan = _store_scan(actor=actor, content=content, name=name)
+    locked.scan = pdf_store(actor=actor, content=content, name=name)
     locked.save(update_fields=["scan", "updated_at"])
     audit_record(
         actor=actor,

@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hromada.accounts.models import User
@@ -32,6 +33,7 @@ from hromada.registry.models import (
     RelationKind,
 )
 from hromada.registry.selectors import acts as act_selectors
+from hromada.registry.selectors import regulatory as regulatory_selectors
 from hromada.registry.selectors import search as search_selectors
 from hromada.registry.services import acts as act_services
 from hromada.registry.services import changes as change_services
@@ -130,6 +132,9 @@ def act_manage(request: CabinetRequest, slug: str) -> HttpResponse:
         "editions": act_selectors.act_editions(act=act),
         "relations": act_selectors.act_relations(act=act, user=request.user),
         "can_change_status": bool(_status_choices(act)),
+        "regulatory": regulatory_selectors.act_regulatory_record(
+            act=act, today=timezone.localdate()
+        ),
     }
     return render(request, "registry/cabinet_act.html", context)
 

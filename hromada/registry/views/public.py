@@ -14,6 +14,7 @@ from hromada.core.pagecache import public_cache
 from hromada.registry.forms import ActSearchForm, TextOnDateForm
 from hromada.registry.models import ActStatus, LegalAct
 from hromada.registry.selectors import acts as act_selectors
+from hromada.registry.selectors import regulatory as regulatory_selectors
 from hromada.registry.selectors import search as search_selectors
 from hromada.registry.selectors.search import PER_PAGE, ActSearchResult
 from hromada.registry.views.results import facet_groups, result_rows
@@ -69,7 +70,8 @@ def result_page(result: ActSearchResult) -> Page:
 @public_cache(CACHE_SECONDS)
 def act_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """An act: its card, its text (in force now or on a chosen day), its
-    editions and relations both ways, the scan and a permalink."""
+    editions and relations both ways, the scan, a regulatory act's
+    documents and next tracking, and a permalink."""
     act = get_object_or_404(
         act_selectors.act_list_for_user(user=request.user), slug=slug
     )
@@ -85,6 +87,9 @@ def act_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "asked_date": date_form.is_bound and date_form.is_valid(),
         "editions": act_selectors.act_editions(act=act),
         "relations": act_selectors.act_relations(act=act, user=request.user),
+        "regulatory": regulatory_selectors.act_regulatory_record(
+            act=act, today=timezone.localdate()
+        ),
         "permalink": permalink,
         "json_ld": _json_ld(act, permalink=permalink),
     }
