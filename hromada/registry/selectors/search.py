@@ -23,21 +23,19 @@ seconds. The trade-offs, when more than 1,000 acts match:
 - relevance is not ranked: ranking needs every match's score, read from
   every match's stored vector, and a word in most acts says little about
   which is best. The newest acts come first, through the acts' date
-  index, each looked up in the index of words (``_with_words``), and the
+  index, each looked up in the index of words (``search_reads``), and the
   page says so; with fewer matches (say the words are narrowed) the best
   come first again.
 """
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import FullResultSet
-from django.db import connection, models, transaction
+from django.db import models
 from django.db.models import Q, QuerySet
-from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
@@ -45,12 +43,14 @@ from hromada.org.models import OrgUnit
 from hromada.registry import permissions
 from hromada.registry.models import ActKind, ActStatus, LegalAct
 from hromada.registry.selectors import excerpts
+from hromada.registry.selectors import search_reads as reads
 from hromada.registry.selectors.acts import (
     AnyUser,
     current_text_expression,
     in_force_on_q,
     visible_acts_q,
 )
+from hromada.registry.selectors.search_reads import FacetRow
 from hromada.search import lemmatiser
 from hromada.search import selectors as search_selectors
 from hromada.search.results import SearchMatch
@@ -63,29 +63,10 @@ FACET_SIZE = 12
 # The acts read for the number found and the facets: fifty pages and
 # one more, so "more than that" can be told (see the module's docstring).
 COUNTED_ACTS = 50 * PER_PAGE + 1
-# On PostgreSQL the matches are read through the index's bitmap, kept
-# exact in memory: the planner, which does not count the cost of reading
-# each row's stored vector, chose to scan the documents and test every
-# vector, 3 s for a word in one act in ten among a million; an inexact
-# bitmap tests the vectors of its inexact pages too. With a plan so costed
-# the JIT compiler would spend more than the query, and starting parallel
-# workers more than they save: a selective search among a million acts
-# read its 309 matches in 26 ms with two workers, 16 ms without. For this
-# one query, in its own transaction.
-_READ_SETTINGS = {
-    "postgresql": (
-        "SELECT set_config('enable_seqscan', 'off', true), "
-        "set_config('work_mem', '32MB', true), set_config('jit', 'off', true), "
-        "set_config('max_parallel_workers_per_gather', '0', true)"
-    ),
-}
 # The fields of an act that a page of results shows (its title, link,
 # kind, number, date, status, access), read for its hits.
 HIT_FIELDS = ("slug", "title", "kind", "number", "adopted_on", "status", "access")
 FACETS = ("kind", "issuer", "status", "year")
-FACET_COLUMNS = ("kind", "issuer_id", "status", "adopted_on")
-# One act read for the facets: its value of each facet.
-FacetRow = dict[str, object]
 
 
 class ActSort(models.TextChoices):
@@ -197,7 +178,11 @@ def act_search(*, user: AnyUser, criteria: ActCriteria) -> ActSearchResult:
                 sort=criteria.effective_sort,
                 words_ignored=True,
             )
-    read = _read(acts.filter(_criteria_q(criteria, without=FACETS)), match=match)
+    read = reads.read_counted(
+        acts.filter(_criteria_q(criteria, without=FACETS)),
+        match=match,
+        limit=COUNTED_ACTS,
+    )
     chosen = _chosen(criteria)
     filtered = acts.filter(_criteria_q(criteria))
     total = _total(filtered, read=read, chosen=chosen, match=match)
@@ -212,10 +197,13 @@ def act_search(*, user: AnyUser, criteria: ActCriteria) -> ActSearchResult:
             read, chosen=chosen, sort=sort, offset=(page - 1) * PER_PAGE
         )
     else:
-        ids = _page_ids(
+        ids = reads.page_ids(
             filtered,
-            criteria=replace(criteria, page=page, sort=sort),
             match=match,
+            ranked=sort == ActSort.RELEVANCE,
+            oldest_first=sort == ActSort.OLDEST,
+            offset=(page - 1) * PER_PAGE,
+            size=PER_PAGE,
             is_many=is_many,
         )
     return ActSearchResult(
@@ -228,80 +216,6 @@ def act_search(*, user: AnyUser, criteria: ActCriteria) -> ActSearchResult:
         by_date_instead=sort != criteria.effective_sort,
         facets_sampled=len(read) >= COUNTED_ACTS,
     )
-
-
-def _with_words(
-    acts: QuerySet[LegalAct], match: SearchMatch, *, is_many: bool
-) -> QuerySet[LegalAct]:
-    """``acts`` that the words match, for a walk of the acts in date order.
-
-    On PostgreSQL each act is looked up in the index by its id (a
-    correlated ``EXISTS``), so a walk that needs twenty acts of a common
-    word reads about twenty entries; as ``IN`` it would first read every
-    match. On SQLite, when most acts match (``is_many``), each act walked
-    is looked up among the ids FTS5 gives once, unranked (6 ms for a word
-    in every one of 30,000 acts, against 200 ms to rank them all first);
-    with fewer matches the walk could pass most acts to find them, so the
-    matches are read first.
-    """
-    table = connection.ops.quote_name(LegalAct._meta.db_table)
-    # Only constants are formatted in; the values travel as parameters.
-    if connection.vendor != "postgresql" and is_many and match.contains_sql:
-        return acts.filter(
-            RawSQL(  # noqa: S611
-                match.contains(f"CAST({table}.id AS TEXT)"),
-                match.contains_params,
-                output_field=models.BooleanField(),
-            )
-        )
-    if connection.vendor == "postgresql":
-        return acts.filter(
-            RawSQL(  # noqa: S611
-                f"EXISTS (SELECT 1 FROM ({match.sql}) AS m "  # noqa: S608
-                f"WHERE m.id = CAST({table}.id AS TEXT))",
-                match.params,
-                output_field=models.BooleanField(),
-            )
-        )
-    return acts.filter(
-        pk__in=RawSQL(  # noqa: S611
-            f"SELECT CAST(m.id AS BIGINT) FROM ({match.sql}) AS m",  # noqa: S608
-            match.params,
-        )
-    )
-
-
-def _joined(
-    acts: QuerySet[LegalAct], *, match: SearchMatch, columns: str
-) -> tuple[str, list[Any]]:
-    """SQL of ``columns`` (of the acts table, by its name) of the acts of
-    ``acts`` that the words match, driven by the matches, each looked up
-    in the acts by its id, so that a ``LIMIT`` stops reading them.
-
-    The criteria are ``acts``' own condition, compiled for the acts table
-    as it is named here; as ``id IN (acts)`` PostgreSQL first hashed every
-    act that meets them, a million for a visitor (bench/registry.py).
-    """
-    table = connection.ops.quote_name(LegalAct._meta.db_table)
-    where, params = _condition(acts)
-    # Only constants and SQL Django compiled are formatted in.
-    sql = (
-        f"SELECT {columns} FROM ({match.sql}) AS m "  # noqa: S608
-        f"JOIN {table} ON {table}.id = CAST(m.id AS BIGINT) WHERE {where}"
-    )
-    return sql, [*match.params, *params]
-
-
-def _condition(acts: QuerySet[LegalAct]) -> tuple[str, list[Any]]:
-    """``acts``' WHERE clause as SQL over the acts table alone."""
-    query = acts.query
-    if set(query.alias_map) - {LegalAct._meta.db_table}:
-        raise ValueError("The criteria of a search must not join other tables.")
-    try:
-        sql, params = query.get_compiler(connection=connection).compile(query.where)
-    except FullResultSet:
-        return "1 = 1", []
-    return sql, list(params)
 
 
 def _criteria_q(criteria: ActCriteria, *, without: Iterable[str] = ()) -> Q:
@@ -329,38 +243,6 @@ def _criteria_q(criteria: ActCriteria, *, without: Iterable[str] = ()) -> Q:
     return condition
 
 
-def _read(acts: QuerySet[LegalAct], *, match: SearchMatch | None) -> list[FacetRow]:
-    """The facet values, id, date and score of up to ``COUNTED_ACTS`` acts
-    of ``acts`` (every criterion applied but the facets') that the words
-    match: one query. Without words, the newest acts (an index gives them
-    in order); with words, as the index of words gives them, since ordering
-    all matches costs what this bound saves."""
-    if match is None:
-        ordered = acts.order_by("-adopted_on", "-id")
-        found = ordered.values_list(*FACET_COLUMNS, "id")
-        rows = [(*row, 0.0) for row in found[:COUNTED_ACTS]]
-    else:
-        columns = f"{_columns(*FACET_COLUMNS, 'id')}, m.score"
-        sql, params = _joined(acts, match=match, columns=columns)
-        with transaction.atomic(), connection.cursor() as cursor:
-            if connection.vendor in _READ_SETTINGS:
-                cursor.execute(_READ_SETTINGS[connection.vendor])
-            cursor.execute(f"{sql} LIMIT %s", [*params, COUNTED_ACTS])
-            rows = cursor.fetchall()
-    return [
-        {
-            "kind": kind,
-            "issuer": issuer,
-            "status": status,
-            "year": _year(adopted),
-            "adopted": str(adopted),
-            "id": pk,
-            "score": score,
-        }
-        for kind, issuer, status, adopted, pk, score in rows
-    ]
-
-
 def _page_from_read(
     read: list[FacetRow], *, chosen: dict[str, object], sort: str, offset: int
 ) -> list[int]:
@@ -376,16 +258,6 @@ def _page_from_read(
     else:
         rows.sort(key=lambda row: (row["adopted"], row["id"]), reverse=True)
     return [int(str(row["id"])) for row in rows[offset : offset + PER_PAGE]]
-
-
-def _columns(*names: str) -> str:
-    table = connection.ops.quote_name(LegalAct._meta.db_table)
-    return ", ".join(f"{table}.{connection.ops.quote_name(name)}" for name in names)
-
-
-def _year(adopted: date | str) -> int:
-    # SQLite's raw cursor gives a date as text.
-    return adopted.year if isinstance(adopted, date) else int(adopted[:4])
 
 
 def _chosen(criteria: ActCriteria) -> dict[str, object]:
@@ -415,51 +287,7 @@ def _total(
     else by a count of its own."""
     if len(read) < COUNTED_ACTS or not chosen:
         return sum(1 for row in read if _meets(row, chosen))
-    if match is None:
-        return filtered.values("pk")[:COUNTED_ACTS].count()
-    sql, params = _joined(filtered, match=match, columns=_columns("id"))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT COUNT(*) FROM ({sql} LIMIT %s) AS c",  # noqa: S608
-            [*params, COUNTED_ACTS],
-        )
-        return int(cursor.fetchone()[0])
-
-
-def _page_ids(
-    filtered: QuerySet[LegalAct],
-    *,
-    criteria: ActCriteria,
-    match: SearchMatch | None,
-    is_many: bool,
-) -> list[int]:
-    offset = (criteria.page - 1) * PER_PAGE
-    sort = criteria.effective_sort
-    if sort == ActSort.RELEVANCE and match is not None:
-        return _ranked_ids(filtered, match=match, offset=offset)
-    if match is not None:
-        filtered = _with_words(filtered, match, is_many=is_many)
-    order = ("adopted_on", "id") if sort == ActSort.OLDEST else ("-adopted_on", "-id")
-    return list(
-        filtered.order_by(*order).values_list("pk", flat=True)[
-            offset : offset + PER_PAGE
-        ]
-    )
-
-
-def _ranked_ids(
-    filtered: QuerySet[LegalAct], *, match: SearchMatch, offset: int
-) -> list[int]:
-    """The page's ids by the index's score, then newest first."""
-    sql, params = _joined(filtered, match=match, columns=_columns("id"))
-    table = connection.ops.quote_name(LegalAct._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"{sql} ORDER BY m.score DESC, {table}.adopted_on DESC, {table}.id DESC "
-            "LIMIT %s OFFSET %s",
-            [*params, PER_PAGE, offset],
-        )
-        return [row[0] for row in cursor.fetchall()]
+    return reads.count_matches(filtered, match=match, limit=COUNTED_ACTS)
 
 
 def _hits(ids: list[int], *, match: SearchMatch | None) -> list[ActHit]:
