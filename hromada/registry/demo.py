@@ -14,6 +14,7 @@ import random
 from datetime import date, timedelta
 
 from django.utils import timezone
+from django.utils.html import escape
 from weasyprint import HTML
 
 from hromada.core.demo import DemoContext
@@ -295,26 +296,39 @@ def _attach(
 
 
 def _document_pdf(act: LegalAct, *, heading: str, day: date) -> bytes:
-    html = (
-        "<html><body style='font-family: serif; font-size: 12pt'>"
-        f"<p style='text-align:center'><b>{act.issuer.name.upper()}</b></p>"
-        f"<p style='text-align:center'><b>{heading}</b></p>"
-        f"<p>{day:%d.%m.%Y}</p>"
-        "<p>Підготовлено відповідно до Закону України «Про засади державної "
-        "регуляторної політики у сфері господарської діяльності» та Методики, "
-        "затвердженої постановою Кабінету Міністрів України від 11.03.2004 "
-        "№ 308.</p></body></html>"
+    return _printed(
+        act,
+        heading=[f"<b>{escape(heading)}</b>"],
+        body=[
+            f"{day:%d.%m.%Y}",
+            "Підготовлено відповідно до Закону України «Про засади державної "
+            "регуляторної політики у сфері господарської діяльності» та Методики, "
+            "затвердженої постановою Кабінету Міністрів України від 11.03.2004 "
+            "№ 308.",
+        ],
     )
-    return HTML(string=html).write_pdf()
 
 
 def _pdf(act: LegalAct) -> bytes:
-    paragraphs = "".join(f"<p>{part}</p>" for part in act.text.split("\n\n"))
+    return _printed(
+        act,
+        heading=[escape(act.get_kind_display().upper())],
+        body=[
+            f"{act.adopted_on:%d.%m.%Y} № {escape(act.number)}",
+            f"<b>{escape(act.title)}</b>",
+            *map(escape, act.text.split("\n\n")),
+        ],
+    )
+
+
+def _printed(act: LegalAct, *, heading: list[str], body: list[str]) -> bytes:
+    """A PDF under the issuer's name: centred heading lines, then paragraphs
+    (each already HTML)."""
+    centred = [f"<b>{escape(act.issuer.name.upper())}</b>", *heading]
     html = (
         "<html><body style='font-family: serif; font-size: 12pt'>"
-        f"<p style='text-align:center'><b>{act.issuer.name.upper()}</b></p>"
-        f"<p style='text-align:center'>{act.get_kind_display().upper()}</p>"
-        f"<p>{act.adopted_on:%d.%m.%Y} № {act.number}</p>"
-        f"<p><b>{act.title}</b></p>{paragraphs}</body></html>"
+        + "".join(f"<p style='text-align:center'>{line}</p>" for line in centred)
+        + "".join(f"<p>{paragraph}</p>" for paragraph in body)
+        + "</body></html>"
     )
     return HTML(string=html).write_pdf()

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from hromada.registry.selectors.search import ActHit, ActSearchResult
+from hromada.ui.templatetags.ui import query_transform
 
 # A valid slug that no act's address contains otherwise.
 _SLUG = "act-slug-placeholder"
@@ -30,21 +31,22 @@ _SLUG = "act-slug-placeholder"
 def result_rows(hits: Sequence[ActHit]) -> list[dict[str, Any]]:
     """What the results template shows of each hit, in order."""
     address = reverse("registry:act_detail", kwargs={"slug": _SLUG})
-    return [
-        {
-            "url": address.replace(_SLUG, act.slug),
-            "title": act.title,
-            "kind": act.get_kind_display(),
-            "number": act.number,
-            "date": f"{act.adopted_on:%d.%m.%Y}",
-            "issuer": act.issuer.name,
-            "colour": act.status_colour,
-            "status": act.get_status_display(),
-            "snippet": hit.snippet,
-        }
-        for hit in hits
-        if (act := hit.act) is not None
-    ]
+    return [_row(hit, address=address) for hit in hits]
+
+
+def _row(hit: ActHit, *, address: str) -> dict[str, Any]:
+    act = hit.act
+    return {
+        "url": address.replace(_SLUG, act.slug),
+        "title": act.title,
+        "kind": act.get_kind_display(),
+        "number": act.number,
+        "date": f"{act.adopted_on:%d.%m.%Y}",
+        "issuer": act.issuer.name,
+        "colour": act.status_colour,
+        "status": act.get_status_display(),
+        "snippet": hit.snippet,
+    }
 
 
 def facet_groups(result: ActSearchResult, query: QueryDict) -> list[dict[str, Any]]:
@@ -60,7 +62,7 @@ def facet_groups(result: ActSearchResult, query: QueryDict) -> list[dict[str, An
     }
     groups = []
     for name, title in titles.items():
-        rest = _without(query, name, "page")
+        rest = query_transform(query, name, None, page=None)
         prefix = f"?{rest}&" if rest else "?"
         items = [
             {
@@ -75,12 +77,3 @@ def facet_groups(result: ActSearchResult, query: QueryDict) -> list[dict[str, An
         ]
         groups.append({"name": name, "title": title, "items": items})
     return groups
-
-
-def _without(query: QueryDict, *names: str) -> str:
-    """``query`` URL-encoded without the parameters ``names``."""
-    kept = QueryDict(mutable=True)
-    for name, values in query.lists():
-        if name not in names:
-            kept.setlist(name, list(values))
-    return kept.urlencode()
