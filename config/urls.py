@@ -27,6 +27,7 @@ urlpatterns = [
     path("cabinet/gis/", include("hromada.gis.urls_cabinet")),
     path("cabinet/analytics/", include("hromada.analytics.urls_cabinet")),
     path("cabinet/acts/", include("hromada.registry.urls_cabinet")),
+    path("cabinet/services/", include("hromada.cnap.urls_cabinet")),
     path("cabinet/opendata/", include("hromada.opendata.urls_cabinet")),
     path("cabinet/api/", include("hromada.api.urls_cabinet")),
     path("api/", include("hromada.opendata.urls_ckan")),
@@ -37,6 +38,7 @@ urlpatterns = [
     path("appeals/", include("hromada.appeals.urls")),
     path("opendata/", include("hromada.opendata.urls")),
     path("acts/", include("hromada.registry.urls")),
+    path("services/", include("hromada.cnap.urls")),
     path("feeds/", include("hromada.registry.urls_feeds")),
     path("", include("hromada.portal.urls")),
     # Wagtail's files, pictures and pages; its catch-all must stay last.

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "hromada.documents",
     "hromada.registry",
     "hromada.appeals",
+    "hromada.cnap",
     "hromada.analytics",
     "hromada.portal",
     "hromada.opendata",

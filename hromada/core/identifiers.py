@@ -38,3 +38,25 @@ def edrpou_is_valid(code: str) -> bool:
     if len(code) != EDRPOU_LENGTH or digits_only(code) != code:
         return False
     return code[-1] == edrpou_check_digit(code[:-1])
+
+
+# ID-08: a Ukrainian IBAN is "UA", two check digits, a 6-digit bank code and
+# a 19-character account: 29 characters in all (ISO 13616).
+UA_IBAN_LENGTH: Final = 29
+
+
+def iban_normalise(value: str) -> str:
+    """``value`` in capitals without spaces, as an IBAN is stored (ID-10)."""
+    return "".join(value.split()).upper()
+
+
+def ua_iban_is_valid(iban: str) -> bool:
+    """Whether ``iban`` (normalised) is a Ukrainian IBAN whose ISO 13616
+    mod-97 check holds (ID-08)."""
+    if len(iban) != UA_IBAN_LENGTH or not iban.startswith("UA"):
+        return False
+    if not (iban[2:].isascii() and iban[2:].isalnum() and iban[2:4].isdigit()):
+        return False
+    rearranged = iban[4:] + iban[:4]
+    number = "".join(str(int(char, 36)) for char in rearranged)
+    return int(number) % 97 == 1

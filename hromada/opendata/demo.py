@@ -18,7 +18,7 @@ from hromada.org.models import OrgUnit
 # The unit keeping each room's datasets in the demo city (by unit index):
 # the organisational department keeps the structure, the general
 # department (which registers appeals) their statistics.
-KEEPERS: Final = {"org": "02", "analytics": "01"}
+KEEPERS: Final = {"org": "02", "analytics": "01", "cnap": "07"}
 DEFAULT_KEEPER: Final = "02"
 
 

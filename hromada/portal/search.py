@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from hromada.cnap import selectors as cnap_selectors
 from hromada.portal import selectors
 from hromada.portal.models import BodyPage, EventPage, NewsPage
 from hromada.registry import selectors as registry_selectors
@@ -44,11 +45,18 @@ def _act_links(*, object_ids: Sequence[str]) -> dict[str, tuple[str, object]]:
     return {object_id: (url, _("Legal act")) for object_id, url in urls.items()}
 
 
+def _service_links(*, object_ids: Sequence[str]) -> dict[str, tuple[str, object]]:
+    urls = cnap_selectors.service_search_urls(object_ids=list(object_ids))
+    label = pgettext_lazy("search hit", "Administrative service")
+    return {object_id: (url, label) for object_id, url in urls.items()}
+
+
 # kind → ids → links. A room that indexes public objects joins here when
 # its pages exist.
 KINDS: Final[dict[str, LinkResolver]] = {
     "portal.page": _page_links,
     "registry.act": _act_links,
+    cnap_selectors.SEARCH_KIND: _service_links,
 }
 
 

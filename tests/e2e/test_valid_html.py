@@ -1,7 +1,8 @@
 """Every public page of the demo city is valid HTML, as the Nu HTML Checker
 (the W3C's validator, ``vnu.jar`` from the npm package ``vnu-jar``, ADR 12)
-judges it: the portal's pages, the registry of acts, open data, the public
-appeals and the sign-in page, rendered from the demo city's content."""
+judges it: the portal's pages, the registry of acts, the services, open
+data, the public appeals and the sign-in page, rendered from the demo city's
+content."""
 
 import json
 import shutil
@@ -15,6 +16,7 @@ from django.core.management import call_command
 from wagtail.models import Page
 
 from hromada.appeals.models import Appeal
+from hromada.cnap.models import AdministrativeService
 from hromada.opendata.models import Dataset
 from hromada.registry.models import LegalAct, LegalActRelation
 
@@ -48,7 +50,14 @@ def _public_paths() -> list[str]:
         "/appeals/stats/",
         "/accounts/login/",
         "/open311/v2/discovery.html",
+        "/services/",
+        "/services/?q=довідка&fee=free",
+        "/search/?q=атестата",
     }
+    # a free card, and the paid one with its payment details
+    services = list(AdministrativeService.objects.order_by("is_paid", "name"))
+    for service in services[:: max(1, len(services) - 1)]:
+        paths.add(service.get_absolute_url())
     public = LegalAct.objects.filter(access="public")
     amended = LegalActRelation.objects.filter(source__access="public").first()
     for act in (public.first(), amended and amended.source, amended and amended.target):

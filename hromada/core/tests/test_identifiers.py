@@ -45,3 +45,25 @@ def test_digits_only_drops_separators():
 def test_edrpou_check_digit_refuses_a_bad_base():
     with pytest.raises(ValueError, match="seven digits"):
         identifiers.edrpou_check_digit("12345")
+
+
+@pytest.mark.parametrize(
+    ("iban", "valid"),
+    [
+        # DOMAIN.md ID-08's worked example, and one digit changed
+        ("UA213223130000026007233566001", True),
+        ("UA213223130000026007233566002", False),
+        ("UA21322313000002600723356600", False),  # 28 characters
+        ("DE89370400440532013000", False),  # valid, but not Ukrainian
+        ("UA2132231300000260072335660X1", False),
+        ("UAXX3223130000026007233566001", False),
+    ],
+)
+def test_ua_iban_is_valid(iban, valid):
+    assert identifiers.ua_iban_is_valid(iban) is valid
+
+
+def test_iban_normalise_drops_spaces_and_raises_letters():
+    assert identifiers.iban_normalise(" ua21 3223 1300 0002 6007 2335 6600 1 ") == (
+        "UA213223130000026007233566001"
+    )

@@ -13,7 +13,7 @@ def test_robots_txt_names_the_sitemap_index(client):
     assert "Disallow: /cabinet/" in body
 
 
-def test_sitemap_is_an_index_of_pages_and_acts(client):
+def test_sitemap_is_an_index_of_pages_acts_and_services(client):
     response = client.get("/sitemap.xml")
 
     index = ET.fromstring(response.content)
@@ -22,6 +22,7 @@ def test_sitemap_is_an_index_of_pages_and_acts(client):
     assert [loc.rsplit("/", 1)[1] for loc in locations] == [
         "sitemap-pages.xml",
         "sitemap-acts.xml",
+        "sitemap-services.xml",
     ]
 
 

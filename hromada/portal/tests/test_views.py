@@ -55,8 +55,8 @@ def test_home_page_shows_news_events_and_only_services_that_exist(
     # then
     assert ("Відкрили новий сквер" in body, "Фестиваль ремесел" in body) == (True, True)
     assert 'href="/appeals/"' in body
+    assert 'href="/services/"' in body
     assert 'href="/petitions/"' not in body
-    assert 'href="/services/"' not in body
 
 
 def test_every_page_has_one_json_ld_block_and_open_graph(client, make_news):
