@@ -56,7 +56,14 @@ def service_reindex(service: AdministrativeService) -> None:
         kind=SEARCH_KIND,
         object_id=key,
         title=service.name,
-        body="\n".join(part for part in parts if part),
+        body=" ".join(_sentence(part) for part in parts if part.strip()),
         fields=fields,
         is_public=True,
     )
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending as a sentence, so that an excerpt of the body reads
+    as separate sentences rather than one run of words."""
+    text = " ".join(text.split())
+    return text if text[-1] in ".!?…" else f"{text}."

@@ -189,3 +189,13 @@ def test_a_list_change_of_a_published_card_is_a_new_version_too():
 
 def test_a_name_that_would_take_a_keepers_address_gets_another_slug():
     assert factories.draft(name="New").slug == "new-posluha"
+
+
+def test_the_indexed_text_reads_as_sentences_in_an_excerpt():
+    factories.published(summary="Для тих, хто втратив атестат")
+
+    found = search_selectors.search_query(query="освіти", kinds=["cnap.service"])
+
+    assert "Для тих, хто втратив атестат. Відділ <mark>освіти</mark>." in str(
+        found.hits[0].snippet
+    )
