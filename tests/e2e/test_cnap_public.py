@@ -106,3 +106,55 @@ def test_a_keeper_previews_a_draft_and_the_public_gets_404(
     expect(page.get_by_role("heading", level=1)).to_have_text(draft.name)
     expect(page.locator(".govuk-warning-text")).to_be_visible()
     assert axe_violations() == []
+
+
+MAX_BYTES = 500 * 1024
+MAX_SCRIPT_BYTES = 150 * 1024
+PHONE = {"width": 375, "height": 812}
+
+
+def _paths(service) -> list[str]:
+    return ["/services/", "/services/?q=дубліката", service.get_absolute_url()]
+
+
+def test_the_services_pages_are_light(page: Page, live_server, duplicate):
+    for path in _paths(duplicate):
+        sizes: dict[str, tuple[str, int]] = {}
+
+        def record(response, sizes=sizes) -> None:
+            if response.request.method == "GET" and response.status == 200:
+                sizes[response.url] = (
+                    response.request.resource_type,
+                    len(response.body()),
+                )
+
+        page.on("response", record)
+        page.goto(live_server.url + path)
+        page.wait_for_load_state("networkidle")
+        page.remove_listener("response", record)
+        total = sum(size for _kind, size in sizes.values())
+        scripts = sum(size for kind, size in sizes.values() if kind == "script")
+        assert total < MAX_BYTES, (path, total)
+        assert scripts < MAX_SCRIPT_BYTES, (path, scripts)
+
+
+@pytest.mark.browser_context_args(viewport=PHONE, is_mobile=True, has_touch=True)
+def test_the_services_pages_fit_a_phone(
+    page: Page, live_server, axe_violations, duplicate
+):
+    for path in _paths(duplicate):
+        page.goto(live_server.url + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], (path, width)
+        assert axe_violations() == [], path
+
+
+@pytest.mark.browser_context_args(java_script_enabled=False)
+def test_the_catalogue_works_without_javascript(page: Page, live_server, duplicate):
+    page.goto(live_server.url + "/services/")
+    page.get_by_label("Безоплатно").check()
+    page.get_by_role("textbox").fill("дубліката")
+    page.get_by_role("button", name="Знайти послуги").click()
+
+    expect(page.get_by_role("link", name=duplicate.name)).to_be_visible()
+    expect(page.get_by_text("Видача дозволу на розміщення вивіски")).to_have_count(0)
