@@ -262,6 +262,19 @@ def act_update(
     keeper_check(actor)
     _check(data)
     locked = LegalAct.objects.select_for_update().get(pk=act.pk)
+    if (
+        locked.is_regulatory
+        and not data.is_regulatory
+        and locked.regulatory_documents.exists()
+    ):
+        raise field_refusal(
+            "is_regulatory",
+            _(
+                "The act carries an impact analysis or effectiveness reports: "
+                "remove them before marking it not regulatory."
+            ),
+            "regulatory_documents_attached",
+        )
     values = _values(data)
     if locked.status != ActStatus.DRAFT and values["effective_from"] is None:
         values["effective_from"] = data.adopted_on

@@ -16,6 +16,7 @@ from hromada.core.errors import PermissionDeniedError, ValidationError
 from hromada.core.models import AuditEvent, StoredFile
 from hromada.registry import demo
 from hromada.registry.models import RegulatoryDocument
+from hromada.registry.services import acts as act_services
 from hromada.registry.services import regulatory as regulatory_services
 from hromada.registry.services.regulatory import (
     BASIC,
@@ -25,6 +26,7 @@ from hromada.registry.services.regulatory import (
     RegulatoryDocumentData,
 )
 from hromada.registry.tests.factories import (
+    act_data,
     act_register,
     keeper,
     regulatory_act,
@@ -284,6 +286,30 @@ def test_a_report_that_a_later_one_follows_is_not_removed():
     assert (
         AuditEvent.objects.filter(action="registry.regulatory_remove").exists() is False
     )
+
+
+def test_an_act_with_documents_stays_regulatory_until_they_are_removed():
+    act = regulatory_act()
+    document = regulatory_document(act, IMPACT, date(2025, 1, 5))
+    plain = act_data(
+        number=act.number,
+        adopted_on=act.adopted_on,
+        effective_from=act.effective_from,
+        title=act.title,
+        is_normative=True,
+        is_regulatory=False,
+    )
+
+    with pytest.raises(ValidationError) as refusal:
+        act_services.act_update(actor=keeper(), act=act, data=plain)
+
+    assert refusal.value.code == "regulatory_documents_attached"
+    assert "is_regulatory" in refusal.value.details
+    act.refresh_from_db()
+    assert act.is_regulatory is True
+    regulatory_services.regulatory_document_remove(actor=keeper(), document=document)
+    updated = act_services.act_update(actor=keeper(), act=act, data=plain)
+    assert updated.is_regulatory is False
 
 
 def test_only_keepers_remove_documents():
