@@ -284,8 +284,8 @@ class ServiceLegalBasis(BaseModel):
     url = models.URLField(_("link to the text"), blank=True)
 
     class Meta:
-        verbose_name = _("legal basis")
-        verbose_name_plural = _("legal basis")
+        verbose_name = pgettext_lazy("service", "legal basis")
+        verbose_name_plural = pgettext_lazy("service", "legal basis")
         ordering = ["order"]
         constraints = [
             models.UniqueConstraint(

@@ -238,6 +238,9 @@ def test_the_card_page_lists_what_publishing_lacks_and_the_allowed_moves(
     body = response.content.decode()
     assert 'id="cnap-problems"' in body
     assert f'href="{LIST}{service.slug}/stages/new/"' in body
+    # the lists' headings in Ukrainian, in the words of an information card
+    assert "Нормативно-правові акти" in body
+    assert "Етапи технологічної картки" in body
 
 
 def test_publishing_an_incomplete_card_is_refused_with_its_reasons(
