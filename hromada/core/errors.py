@@ -58,6 +58,12 @@ class ValidationError(ApplicationError):
     default_code = "invalid"
 
 
+def field_refusal(field: str, message: str, code: str) -> ValidationError:
+    """A refusal that names the form field it is about, so that a form puts
+    the message on that field (``hromada.ui.forms.errors_to_form``)."""
+    return ValidationError(message, code=code, details={field: [message]})
+
+
 class RateLimitedError(ApplicationError):
     """Too many attempts from one person or place in a short time."""
 

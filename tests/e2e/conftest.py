@@ -110,3 +110,29 @@ def sign_in(page: Page, live_server) -> Callable[[object], None]:
         )
 
     return run
+
+
+@pytest.fixture
+def transferred(page: Page, live_server) -> Callable[[str], tuple[int, int]]:
+    """What opening ``path`` transfers: the bytes of every answered GET, and
+    of the scripts among them (a page's weight, STANDARDS' budget)."""
+
+    def run(path: str) -> tuple[int, int]:
+        sizes: dict[str, tuple[str, int]] = {}
+
+        def record(response) -> None:
+            if response.request.method == "GET" and response.status == 200:
+                sizes[response.url] = (
+                    response.request.resource_type,
+                    len(response.body()),
+                )
+
+        page.on("response", record)
+        page.goto(live_server.url + path)
+        page.wait_for_load_state("networkidle")
+        page.remove_listener("response", record)
+        total = sum(size for _kind, size in sizes.values())
+        scripts = sum(size for kind, size in sizes.values() if kind == "script")
+        return total, scripts
+
+    return run

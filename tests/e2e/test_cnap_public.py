@@ -117,23 +117,9 @@ def _paths(service) -> list[str]:
     return ["/services/", "/services/?q=дубліката", service.get_absolute_url()]
 
 
-def test_the_services_pages_are_light(page: Page, live_server, duplicate):
+def test_the_services_pages_are_light(transferred, duplicate):
     for path in _paths(duplicate):
-        sizes: dict[str, tuple[str, int]] = {}
-
-        def record(response, sizes=sizes) -> None:
-            if response.request.method == "GET" and response.status == 200:
-                sizes[response.url] = (
-                    response.request.resource_type,
-                    len(response.body()),
-                )
-
-        page.on("response", record)
-        page.goto(live_server.url + path)
-        page.wait_for_load_state("networkidle")
-        page.remove_listener("response", record)
-        total = sum(size for _kind, size in sizes.values())
-        scripts = sum(size for kind, size in sizes.values() if kind == "script")
+        total, scripts = transferred(path)
         assert total < MAX_BYTES, (path, total)
         assert scripts < MAX_SCRIPT_BYTES, (path, scripts)
 

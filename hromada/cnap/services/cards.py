@@ -25,10 +25,10 @@ from hromada.cnap.models import (
     ServiceStatus,
     TermUnit,
 )
-from hromada.cnap.services.common import field_refusal, keeper_check, service_reindex
+from hromada.cnap.services.common import keeper_check, service_reindex
 from hromada.core import once
 from hromada.core.audit import audit_record
-from hromada.core.errors import ValidationError
+from hromada.core.errors import ValidationError, field_refusal
 from hromada.core.identifiers import edrpou_is_valid, iban_normalise, ua_iban_is_valid
 from hromada.core.transitions import transition_apply
 from hromada.core.translit import slugify_uk

@@ -1,14 +1,17 @@
-"""What the cnap room's writes share: who may write, how a refusal names
-its field, and keeping the search index in step with a card."""
+"""What the cnap room's writes share: who may write, what the audit log
+keeps of a value, and keeping the search index in step with a card."""
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from hromada.cnap import permissions
 from hromada.cnap.models import AdministrativeService
 from hromada.cnap.selectors import SEARCH_KIND
 from hromada.cnap.terms import term_text
-from hromada.core.errors import PermissionDeniedError, ValidationError
+from hromada.core.errors import PermissionDeniedError
+from hromada.org.models import OrgUnit
 from hromada.search import services as search_services
 
 
@@ -20,9 +23,12 @@ def keeper_check(actor: AbstractBaseUser | None) -> None:
         )
 
 
-def field_refusal(field: str, message: str, code: str) -> ValidationError:
-    """A refusal that names the form field it is about."""
-    return ValidationError(message, code=code, details={field: [message]})
+def audit_values(values: dict[str, object]) -> dict[str, object]:
+    """``values`` as the audit log keeps them: a unit by its public id."""
+    return {
+        name: (str(value.public_id) if isinstance(value, OrgUnit) else value)
+        for name, value in values.items()
+    }
 
 
 def service_reindex(service: AdministrativeService) -> None:
@@ -30,12 +36,18 @@ def service_reindex(service: AdministrativeService) -> None:
 
     The body holds what a visitor may search a service by: its summary, the
     grounds, the documents to bring, the result, the provider and the life
-    situations.
+    situations. The words the platform adds (the term, free or paid) are in
+    the site's language whatever the keeper's, as the cards are.
     """
     key = str(service.pk)
     if not service.is_public:
         search_services.search_document_remove(kind=SEARCH_KIND, object_id=key)
         return
+    with translation.override(settings.LANGUAGE_CODE):
+        added = [
+            term_text(service),
+            _("paid") if service.is_paid else _("free of charge"),
+        ]
     parts = [
         service.summary,
         service.provider.name,
@@ -44,8 +56,7 @@ def service_reindex(service: AdministrativeService) -> None:
         " ".join(document.title for document in service.required_documents.all()),
         service.result,
         service.result_delivery,
-        term_text(service),
-        _("paid") if service.is_paid else _("free of charge"),
+        *added,
     ]
     fields = (
         {"code": service.national_registry_code}

@@ -12,15 +12,17 @@ from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from hromada.cnap.models import (
+    PUBLIC_STATUSES,
     AdministrativeService,
     CentreKind,
     LifeSituation,
     ServiceCentre,
     ServiceProvider,
 )
-from hromada.cnap.services.common import field_refusal, keeper_check, service_reindex
+from hromada.cnap.services.common import audit_values, keeper_check, service_reindex
 from hromada.core import once
 from hromada.core.audit import audit_record
+from hromada.core.errors import field_refusal
 from hromada.core.identifiers import edrpou_is_valid
 from hromada.core.translit import slugify_uk
 from hromada.org.models import OrgUnit
@@ -79,7 +81,7 @@ def centre_save(
         actor=actor,
         action="cnap.centre_save",
         target=saved,
-        data=_audit_values(values),
+        data=audit_values(values),
     )
     return saved
 
@@ -113,13 +115,20 @@ def provider_save(
             "provider_duplicate",
         ) from None
     if provider is not None:
-        for service in AdministrativeService.objects.filter(provider=saved):
+        public = (
+            AdministrativeService.objects.filter(
+                provider=saved, status__in=PUBLIC_STATUSES
+            )
+            .select_related("provider")
+            .prefetch_related("life_situations", "required_documents")
+        )
+        for service in public:
             service_reindex(service)
     audit_record(
         actor=actor,
         action="cnap.provider_save",
         target=saved,
-        data=_audit_values(values),
+        data=audit_values(values),
     )
     return saved
 
@@ -182,10 +191,3 @@ def _save(model: type[M], instance: M | None, values: dict[str, object]) -> M:
         setattr(current, name, value)
     current.save()
     return current
-
-
-def _audit_values(values: dict[str, object]) -> dict[str, object]:
-    return {
-        name: (str(value.public_id) if isinstance(value, OrgUnit) else value)
-        for name, value in values.items()
-    }

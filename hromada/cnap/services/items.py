@@ -28,9 +28,10 @@ from hromada.cnap.models import (
     TermUnit,
 )
 from hromada.cnap.services.cards import service_changed
-from hromada.cnap.services.common import field_refusal, keeper_check
+from hromada.cnap.services.common import audit_values, keeper_check
 from hromada.core import once
 from hromada.core.audit import audit_record
+from hromada.core.errors import field_refusal
 from hromada.org.models import OrgUnit
 
 
@@ -125,7 +126,7 @@ def service_item_add(
         actor=actor,
         action=action,
         target=locked,
-        data={"item": str(item.public_id), **_audit_values(values)},
+        data={"item": str(item.public_id), **audit_values(values)},
     )
     return item
 
@@ -150,7 +151,7 @@ def service_item_update(
         actor=actor,
         action=f"cnap.{LIST_NAMES[model]}_update",
         target=locked,
-        data={"item": str(current.public_id), **_audit_values(values)},
+        data={"item": str(current.public_id), **audit_values(values)},
     )
     return current
 
@@ -245,10 +246,3 @@ def _check_stage(values: dict[str, object]) -> None:
             _("Give the stage's term, or choose «on the day of the application»."),
             "stage_term_required",
         )
-
-
-def _audit_values(values: dict[str, object]) -> dict[str, object]:
-    return {
-        name: (str(value.public_id) if isinstance(value, OrgUnit) else value)
-        for name, value in values.items()
-    }

@@ -5,6 +5,7 @@ from decimal import Decimal
 from uuid import uuid4
 
 import pytest
+from django.utils import translation
 
 from hromada.cnap.models import AdministrativeService, ServiceStatus, TermUnit
 from hromada.cnap.services import cards, items
@@ -199,3 +200,11 @@ def test_the_indexed_text_reads_as_sentences_in_an_excerpt():
     assert "Для тих, хто втратив атестат. Відділ <mark>освіти</mark>." in str(
         found.hits[0].snippet
     )
+
+
+def test_the_words_the_platform_adds_are_indexed_in_ukrainian_whatever_the_keepers_language():
+    with translation.override("en"):
+        service = factories.published(term_value=10, term_unit=TermUnit.CALENDAR_DAYS)
+
+    assert _found("безоплатно") == [service.name]
+    assert _found("календарних") == [service.name]

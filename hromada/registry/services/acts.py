@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from hromada.core import once, storage
 from hromada.core.audit import audit_record
-from hromada.core.errors import PermissionDeniedError, ValidationError
+from hromada.core.errors import PermissionDeniedError, ValidationError, field_refusal
 from hromada.core.models import StoredFile
 from hromada.core.transitions import transition_apply
 from hromada.core.translit import slugify_uk
@@ -70,11 +70,6 @@ def keeper_check(actor: AbstractBaseUser | None) -> None:
     # actor=None: the council room's service, imports and the demo loader.
     if actor is not None and not permissions.can_keep_registry(actor):
         raise PermissionDeniedError(_("The registry of acts is kept by the office."))
-
-
-def field_refusal(field: str, message: str, code: str) -> ValidationError:
-    """A refusal that names the form field it is about."""
-    return ValidationError(message, code=code, details={field: [message]})
 
 
 def _check(data: ActData) -> None:

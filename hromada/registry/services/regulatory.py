@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from hromada.core import once
 from hromada.core.audit import audit_record
-from hromada.core.errors import ValidationError
+from hromada.core.errors import ValidationError, field_refusal
 from hromada.registry.models import (
     SINGLE_REGULATORY_KINDS,
     ActStatus,
@@ -27,7 +27,6 @@ from hromada.registry.models import (
     RegulatoryDocumentKind,
 )
 from hromada.registry.services.acts import (
-    field_refusal,
     insert_or_refuse,
     keeper_check,
     pdf_store,
