@@ -2,7 +2,7 @@
 
 The registry's benchmark. For each database (SQLite always; PostgreSQL at
 127.0.0.1:5432 when it answers) it creates a dedicated database, migrates
-it, fills it with ``bench/registry_data.py`` at ``BENCH_REGISTRY_SCALE``
+it, fills it with ``bench/registry_data/`` at ``BENCH_REGISTRY_SCALE``
 (default 0.01; 1.0 is the issue's scale: 1,000,000 acts on PostgreSQL,
 100,000 on SQLite) — texts of 300–3,000 words with their search entries —
 and measures in-process with ``django.test.Client`` against the

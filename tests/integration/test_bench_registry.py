@@ -1,4 +1,4 @@
-"""The benchmark's registry of acts (bench/registry_data.py) is one the
+"""The benchmark's registry of acts (bench/registry_data/) is one the
 application reads as its own: its search entries are what the search
 room's service writes, and the pages find its acts."""
 
