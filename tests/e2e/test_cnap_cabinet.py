@@ -106,9 +106,11 @@ def test_a_refused_publication_shows_its_reasons_and_a_removal_asks_first(
     assert axe_violations() == []
     submit(page)
     expect(page).to_have_url(f"{manage}#documents")
-    # and a move by keyboard
-    page.locator(f'form[action$="stages/{_stage(service, 1)}/move/"] button').focus()
-    page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
+    # and a move by keyboard (the button takes the focus, then Enter)
+    move = page.locator(f'form[action$="stages/{_stage(service, 1)}/move/"] button')
+    with page.expect_navigation():
+        move.press("Enter")
     expect(page).to_have_url(f"{manage}#stages")
     # then
     assert list(
